@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { compress } from 'hono/compress';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { AppDeps } from './app-deps';
+import { ocmPoiRoutes, TOTAL_COUNT_HEADER } from './routes/ocm/poi.routes';
+import { ocmReferenceDataRoutes } from './routes/ocm/referencedata.routes';
+
+const API_PREFIXES = ['/v1', '/v2', '/v3', '/api'];
+
+export interface AppOptions {
+  /** Folder of the built SPA (vite build output); not served when absent. */
+  staticDir?: string;
+}
+
+/** Builds the Hono app without listening, so tests drive it in-process. */
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  const app = new Hono({ strict: false });
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.header('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
+  });
+  for (const p of API_PREFIXES) {
+    app.use(`${p}/*`, cors({ origin: '*', exposeHeaders: [TOTAL_COUNT_HEADER, 'Server-Timing'], allowHeaders: ['X-API-Key', 'Authorization', 'Content-Type'] }));
+  }
+  app.use('*', compress());
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.route('/v3', ocmPoiRoutes(deps));
+  app.route('/v3', ocmReferenceDataRoutes(deps));
+
+  for (const p of API_PREFIXES) app.all(`${p}/*`, (c) => c.json({ status: 404, error: 'Not Found', message: `No route ${c.req.method} ${c.req.path}` }, 404));
+
+  if (options.staticDir && fs.existsSync(path.join(options.staticDir, 'index.html'))) {
+    const root = path.relative(process.cwd(), options.staticDir) || '.';
+    app.use('/*', serveStatic({ root }));
+    const index = fs.readFileSync(path.join(options.staticDir, 'index.html'), 'utf8');
+    // Client-side routes (shared links) get the SPA.
+    app.get('*', (c) => c.html(index));
+  }
+
+  app.onError((err, c) => {
+    console.error(err);
+    return c.json({ status: 500, error: 'Internal Server Error', message: 'The server failed to handle this request' }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Newest modification time under the given paths (files or folders). */
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) for (const e of fs.readdirSync(p)) walk(path.join(p, e));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  paths.forEach(walk);
+  return newest;
+}
+
+const SPA_INPUTS = ['index.html', 'vite.config.ts', 'public', 'src/client', 'src/shared', 'package-lock.json'];
+
+/** Builds the SPA with Vite when dist/ is missing or older than its sources. */
+export async function buildSpaIfStale(root = process.cwd()): Promise<string> {
+  const dist = path.join(root, 'dist');
+  const built = fs.existsSync(path.join(dist, 'index.html')) ? fs.statSync(path.join(dist, 'index.html')).mtimeMs : 0;
+  if (built === 0 || newestMtime(SPA_INPUTS.map((p) => path.join(root, p))) > built) {
+    console.log('Building the web app (vite build) …');
+    const { build } = await import('vite');
+    await build({ root, logLevel: 'warn' });
+  }
+  return dist;
+}

@@ -1,0 +1,183 @@
+import type { Readable } from 'node:stream';
+import readline from 'node:readline';
+import { LICENCE_BY_PROVIDER, PROVIDER, levelFor } from './mappings';
+import { RowError, guardRow } from './parse-helpers';
+import { emptyLocation, type LocationRecord, type ParsedItem, type StationRecord } from './types';
+
+type J = Record<string, unknown>;
+
+export interface OcmImportContext {
+  /** Data providers from reference data, for records that carry only DataProviderID (compact output). */
+  provider(id: number): { title: string; license: string | null; isOpenData: boolean | null } | undefined;
+  /** True when the AFDC station with this id is already stored from an AFDC export (OCM re-publishes AFDC data). */
+  hasAfdcStation(afdcId: string): boolean;
+}
+
+/** Lower-cases keys recursively so verbose, compact and camelcase OCM output read the same way. */
+function lowerKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(lowerKeys);
+  if (v !== null && typeof v === 'object') {
+    const o = v as J;
+    if ('$date' in o) return mongoDate(o.$date);
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k.toLowerCase(), lowerKeys(x)]));
+  }
+  return v;
+}
+
+/** The 2020 export is a MongoDB dump: dates are `{"$date": "…"}` or `{"$date": {"$numberLong": "…"}}`. */
+function mongoDate(d: unknown): string | null {
+  if (typeof d === 'string') return d;
+  if (typeof d === 'number') return new Date(d).toISOString();
+  if (d && typeof d === 'object' && '$numberLong' in d) return new Date(Number((d as J).$numberLong)).toISOString();
+  return null;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null);
+const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+const intOrNull = (v: unknown) => {
+  const n = numOrNull(v);
+  return n === null ? null : Math.round(n);
+};
+const obj = (v: unknown): J | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as J) : null);
+
+function isoDate(v: unknown, field: string): string | null {
+  const s = str(v);
+  if (s === null) return null;
+  const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`);
+  if (Number.isNaN(t)) throw new RowError(`${field}: not a date (${JSON.stringify(s)})`);
+  return new Date(t).toISOString().replace('.000Z', 'Z');
+}
+
+export function ocmPoiToRecord(raw: unknown, ctx: OcmImportContext): LocationRecord | string {
+  const p = obj(lowerKeys(raw));
+  if (!p) throw new RowError('not a JSON object');
+  const id = intOrNull(p.id);
+  if (id === null || id <= 0) throw new RowError('missing or invalid ID');
+  const addr = obj(p.addressinfo);
+  if (!addr) throw new RowError('missing AddressInfo');
+  const lat = numOrNull(addr.latitude);
+  const lng = numOrNull(addr.longitude);
+  if (lat === null || lng === null) throw new RowError('missing AddressInfo.Latitude/Longitude');
+  if (Math.abs(lat) > 90 || Math.abs(lng) > 180) throw new RowError(`coordinates out of range (${lat}, ${lng})`);
+
+  const providerId = intOrNull(p.dataproviderid) ?? intOrNull(obj(p.dataprovider)?.id) ?? PROVIDER.ocm;
+  const dp = obj(p.dataprovider);
+  const known = ctx.provider(providerId);
+  const isOpen = (dp?.isopendatalicensed as boolean | null | undefined) ?? known?.isOpenData ?? null;
+  const providerTitle = str(dp?.title) ?? known?.title ?? `data provider ${providerId}`;
+  if (isOpen !== true) return `not openly licensed (DataProvider ${providerId} ${providerTitle})`;
+  const reference = str(p.dataprovidersreference);
+  if (providerId === PROVIDER.afdc && reference && ctx.hasAfdcStation(reference)) {
+    return `duplicate of AFDC station ${reference}, already imported from the AFDC export`;
+  }
+  const licence = LICENCE_BY_PROVIDER[providerId] ?? str(dp?.license) ?? known?.license ?? providerTitle;
+  const country = obj(addr.country);
+  const op = obj(p.operatorinfo);
+
+  const connections = Array.isArray(p.connections) ? (p.connections as J[]) : [];
+  const stations: StationRecord[] = connections.map((c, i) => {
+    const powerKw = numOrNull(c.powerkw);
+    const currentTypeId = intOrNull(c.currenttypeid) ?? intOrNull(obj(c.currenttype)?.id);
+    const ref = str(c.id) ?? `i${i}`;
+    return {
+      ref: `conn-${ref}`,
+      networkExtId: str(c.reference),
+      manufacturer: null,
+      model: null,
+      statusTypeId: intOrNull(c.statustypeid),
+      connectors: [
+        {
+          ref,
+          connectionTypeId: intOrNull(c.connectiontypeid) ?? intOrNull(obj(c.connectiontype)?.id) ?? 0,
+          currentTypeId,
+          levelId: intOrNull(c.levelid) ?? levelFor(powerKw, currentTypeId),
+          powerKw,
+          powerEstimated: false,
+          amps: intOrNull(c.amps),
+          voltage: intOrNull(c.voltage),
+          quantity: intOrNull(c.quantity),
+          statusTypeId: intOrNull(c.statustypeid),
+          comments: str(c.comments),
+        },
+      ],
+    };
+  });
+
+  const record = emptyLocation({
+    source: 'ocm',
+    sourceId: String(id),
+    dataProviderId: providerId,
+    licence,
+    title: str(addr.title) ?? `OCM-${id}`,
+    latitude: lat,
+    longitude: lng,
+  });
+  return {
+    ...record,
+    preferredId: id,
+    uuid: str(p.uuid),
+    dataProvidersReference: reference,
+    sourceUpdatedAt: isoDate(p.datelaststatusupdate, 'DateLastStatusUpdate'),
+    addressLine1: str(addr.addressline1),
+    addressLine2: str(addr.addressline2),
+    town: str(addr.town),
+    stateOrProvince: str(addr.stateorprovince),
+    postcode: str(addr.postcode),
+    countryIso: str(country?.isocode)?.toUpperCase() ?? null,
+    contactTelephone1: str(addr.contacttelephone1),
+    contactEmail: str(addr.contactemail),
+    relatedUrl: str(addr.relatedurl),
+    accessComments: str(addr.accesscomments),
+    generalComments: str(p.generalcomments),
+    operatorId: intOrNull(p.operatorid) ?? intOrNull(op?.id),
+    operatorName: str(op?.title),
+    operatorWebsite: str(op?.websiteurl),
+    usageTypeId: intOrNull(p.usagetypeid),
+    statusTypeId: intOrNull(p.statustypeid),
+    submissionStatusTypeId: intOrNull(p.submissionstatustypeid),
+    usageCost: str(p.usagecost),
+    numberOfPoints: intOrNull(p.numberofpoints),
+    dataQualityLevel: intOrNull(p.dataqualitylevel),
+    dateCreated: isoDate(p.datecreated, 'DateCreated'),
+    dateLastVerified: isoDate(p.datelastverified, 'DateLastVerified'),
+    dateLastConfirmed: isoDate(p.datelastconfirmed, 'DateLastConfirmed'),
+    datePlanned: isoDate(p.dateplanned, 'DatePlanned'),
+    stations,
+  };
+}
+
+/** OCM API output: a JSON array of POIs. Positions are 1-based record numbers. */
+export function* parseOcmJson(text: string, ctx: OcmImportContext): Generator<ParsedItem> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    yield { line: 1, skip: `not valid JSON: ${(err as Error).message}` };
+    return;
+  }
+  if (!Array.isArray(doc)) {
+    yield { line: 1, skip: 'expected a JSON array of POIs' };
+    return;
+  }
+  for (let i = 0; i < doc.length; i++) yield guardRow(i + 1, () => ocmPoiToRecord(doc[i], ctx));
+}
+
+/** OCM export: one POI JSON object per line (MongoDB export: `_id` ignored, `$date` unwrapped). */
+export async function* parseOcmNdjson(stream: Readable, ctx: OcmImportContext): AsyncGenerator<ParsedItem> {
+  const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
+  let line = 0;
+  for await (const raw of lines) {
+    line++;
+    const t = line === 1 ? raw.replace(/^\uFEFF/, '').trim() : raw.trim();
+    if (t === '') continue;
+    yield guardRow(line, () => {
+      let value: unknown;
+      try {
+        value = JSON.parse(t);
+      } catch (err) {
+        throw new RowError(`not valid JSON: ${(err as Error).message}`);
+      }
+      return ocmPoiToRecord(value, ctx);
+    });
+  }
+}

@@ -1,0 +1,166 @@
+import path from 'node:path';
+import type { Db } from '../db/open-db';
+import { LocationWriter } from '../repositories/location-writer';
+import { ReferenceRepository } from '../repositories/reference-repository';
+import { VehicleRepository } from '../repositories/vehicle-repository';
+import { parseAfdc } from './afdc';
+import { parseBnetza } from './bnetza';
+import { parseNcr } from './ncr';
+import { OPEN_EV_DATA_LICENCE, parseOpenEvData } from './open-ev-data';
+import { parseOcmJson, parseOcmNdjson, type OcmImportContext } from './ocm-poi';
+import { openInput, readAllText, type InputFile } from './read-input';
+import type { ParsedItem } from './types';
+
+export const FORMATS = ['afdc', 'ncr', 'bnetza', 'ocm-json', 'ocm-ndjson', 'ocm-reference', 'open-ev-data'] as const;
+export type ImportFormat = (typeof FORMATS)[number];
+
+export interface ImportSummary {
+  file: string;
+  format: ImportFormat;
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  skippedByReason: Record<string, number>;
+  /** The first MAX_REPORTED skipped rows with their line (or record) number. */
+  skippedRows: Array<{ line: number; reason: string }>;
+  seconds: number;
+}
+
+const MAX_REPORTED = 1000;
+const BATCH = 5000;
+
+/** Detects the format from the first bytes of content (never from the file name). */
+export function detectFormat(head: string): ImportFormat | null {
+  const t = head.trimStart();
+  const firstLine = t.split(/\r?\n/, 1)[0] ?? '';
+  if (t.startsWith('{')) {
+    if (/"ConnectionTypes"\s*:/.test(t.slice(0, 200000)) || /"ChargerTypes"\s*:/.test(t)) return 'ocm-reference';
+    if (/"usable_battery_size"\s*:|"brands"\s*:/.test(t) && /"data"\s*:/.test(t)) return 'open-ev-data';
+    if (/"AddressInfo"\s*:|"addressInfo"\s*:/i.test(firstLine)) return 'ocm-ndjson';
+    return null;
+  }
+  if (t.startsWith('[')) return /"AddressInfo"|"addressInfo"/i.test(t) || /^\[\s*\]/.test(t) ? 'ocm-json' : null;
+  if (/Fuel Type Code/.test(firstLine) && /EV Network/.test(firstLine)) return 'afdc';
+  if (/chargeDeviceID/.test(firstLine)) return 'ncr';
+  if (/Betreiber/.test(firstLine) && /(Breitengrad|Längengrad)/.test(firstLine)) return 'bnetza';
+  return null;
+}
+
+export interface ImportOptions {
+  format?: ImportFormat;
+  /** Called with the fraction of the file read so far (0..1). */
+  onProgress?: (fraction: number) => void;
+}
+
+function newSummary(file: string, format: ImportFormat): ImportSummary {
+  return { file, format, read: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, skippedByReason: {}, skippedRows: [], seconds: 0 };
+}
+
+/** Reasons are grouped with their numbers masked, so "duplicate of AFDC station 123" counts as one kind. */
+export const reasonKind = (reason: string) => reason.replace(/\d+(\.\d+)?/g, '#');
+
+function recordSkip(s: ImportSummary, line: number, reason: string) {
+  s.skipped++;
+  const kind = reasonKind(reason);
+  s.skippedByReason[kind] = (s.skippedByReason[kind] ?? 0) + 1;
+  if (s.skippedRows.length < MAX_REPORTED) s.skippedRows.push({ line, reason });
+}
+
+export async function importFile(db: Db, filePath: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  const started = performance.now();
+  const input = openInput(filePath);
+  const head = await input.head();
+  const format = options.format ?? detectFormat(head);
+  if (format === null) {
+    throw new Error(`${filePath}: could not tell the format from its content; pass --format (one of ${FORMATS.join(', ')})`);
+  }
+  const progress = (n: number) => options.onProgress?.(Math.min(1, n / Math.max(1, input.totalBytes)));
+  const summary = newSummary(path.basename(filePath), format);
+  const refs = new ReferenceRepository(db);
+  const startedAt = new Date().toISOString();
+
+  if (format === 'ocm-reference') {
+    const doc = JSON.parse(await readAllText(input, progress)) as Record<string, unknown>;
+    const r = refs.upsert(doc);
+    Object.assign(summary, { read: r.read, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged });
+    for (const s of r.skipped) recordSkip(summary, s.line, s.reason);
+  } else if (format === 'open-ev-data') {
+    const vehicles = new VehicleRepository(db);
+    const doc = JSON.parse(await readAllText(input, progress)) as unknown;
+    db.transaction(() => {
+      for (const item of parseOpenEvData(doc)) {
+        summary.read++;
+        if (item.skip !== undefined) recordSkip(summary, item.line, item.skip);
+        else summary[vehicles.upsert(item.record, 'open-ev-data', OPEN_EV_DATA_LICENCE)]++;
+      }
+    })();
+  } else {
+    if (refs.isEmpty()) throw new Error('reference data is missing: import OCM CoreReferenceData.json first (npm start does this from data/)');
+    await writeLocations(db, input, format, head, summary, progress);
+  }
+  refs.invalidate();
+  summary.seconds = (performance.now() - started) / 1000;
+  db.prepare(
+    `INSERT INTO import_runs (format, file, started_at, finished_at, read_count, inserted_count, updated_count, unchanged_count, skipped_count, skipped_report)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(format, filePath, startedAt, new Date().toISOString(), summary.read, summary.inserted, summary.updated, summary.unchanged, summary.skipped,
+    JSON.stringify({ byReason: summary.skippedByReason, rows: summary.skippedRows }));
+  options.onProgress?.(1);
+  return summary;
+}
+
+async function writeLocations(db: Db, input: InputFile, format: ImportFormat, head: string, summary: ImportSummary, progress: (n: number) => void) {
+  const writer = new LocationWriter(db);
+  const refs = new ReferenceRepository(db).all();
+  const ctx: OcmImportContext = {
+    provider: (id) => {
+      const p = refs.dataProviders.get(id);
+      return p ? { title: String(p.Title), license: (p.License as string | null) ?? null, isOpenData: (p.IsOpenDataLicensed as boolean | null) ?? null } : undefined;
+    },
+    hasAfdcStation: (id) => writer.has('afdc', id),
+  };
+  let items: AsyncIterable<ParsedItem> | Iterable<ParsedItem>;
+  switch (format) {
+    case 'afdc':
+      items = parseAfdc(input.open(progress));
+      break;
+    case 'ncr':
+      items = parseNcr(input.open(progress));
+      break;
+    case 'bnetza':
+      items = parseBnetza(input.open(progress), head.split(/\r?\n/, 1)[0]);
+      break;
+    case 'ocm-ndjson':
+      items = parseOcmNdjson(input.open(progress), ctx);
+      break;
+    case 'ocm-json':
+      items = parseOcmJson(await readAllText(input, progress), ctx);
+      break;
+    default:
+      throw new Error(`unsupported location format ${format}`);
+  }
+  const source = path.basename(input.path);
+  let inBatch = 0;
+  db.exec('BEGIN');
+  try {
+    for await (const item of items) {
+      summary.read += item.rows ?? 1;
+      if (item.skip !== undefined) recordSkip(summary, item.line, item.skip);
+      else {
+        const outcome = writer.write(item.record, source);
+        if (typeof outcome === 'object') recordSkip(summary, item.line, outcome.skip);
+        else summary[outcome]++;
+      }
+      if (++inBatch >= BATCH) {
+        db.exec('COMMIT; BEGIN');
+        inBatch = 0;
+      }
+    }
+    db.exec('COMMIT');
+  } catch (err) {
+    db.exec('ROLLBACK');
+    throw err;
+  }
+}

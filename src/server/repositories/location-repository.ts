@@ -1,0 +1,318 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/open-db';
+import { bboxAround, crossesAntimeridian } from '../../shared/geo/bbox';
+import { haversineKm } from '../../shared/geo/distance';
+import { corridorChunks, distanceToLineKm } from '../../shared/geo/polyline';
+import { polygonTester } from '../../shared/geo/polygon';
+import { bboxOf } from '../../shared/geo/bbox';
+import type { BBox, LatLng } from '../../shared/geo/types';
+import type { LocationSearch, SearchHit, SearchResult } from './location-search';
+
+export interface LocationRow {
+  id: number;
+  uuid: string;
+  source: string;
+  source_id: string;
+  source_file: string | null;
+  source_updated_at: string | null;
+  data_provider_id: number;
+  data_providers_reference: string | null;
+  licence: string;
+  is_open_data: number;
+  title: string;
+  address_line1: string | null;
+  address_line2: string | null;
+  town: string | null;
+  state_or_province: string | null;
+  postcode: string | null;
+  country_id: number | null;
+  latitude: number;
+  longitude: number;
+  contact_telephone1: string | null;
+  contact_email: string | null;
+  related_url: string | null;
+  access_comments: string | null;
+  facility_type: string | null;
+  general_comments: string | null;
+  operator_id: number | null;
+  usage_type_id: number | null;
+  status_type_id: number | null;
+  submission_status_type_id: number;
+  usage_cost: string | null;
+  number_of_points: number | null;
+  data_quality_level: number | null;
+  date_created: string | null;
+  date_last_status_update: string | null;
+  date_last_verified: string | null;
+  date_last_confirmed: string | null;
+  date_planned: string | null;
+  imported_at: string;
+  updated_at: string;
+  max_power_kw: number | null;
+}
+
+export interface StationRow {
+  id: number;
+  location_id: number;
+  ref: string;
+  network_ext_id: string | null;
+  manufacturer: string | null;
+  model: string | null;
+  status_type_id: number | null;
+  created_at: string;
+}
+
+export interface ConnectorRow {
+  id: number;
+  station_id: number;
+  location_id: number;
+  ref: string;
+  connection_type_id: number;
+  current_type_id: number | null;
+  level_id: number | null;
+  power_kw: number | null;
+  power_estimated: number;
+  amps: number | null;
+  voltage: number | null;
+  quantity: number | null;
+  status_type_id: number | null;
+  comments: string | null;
+}
+
+export interface LocationDetails extends LocationRow {
+  stations: Array<StationRow & { connectors: ConnectorRow[] }>;
+}
+
+/** Repository interface; SQLite below, PostgreSQL/PostGIS later. */
+export interface LocationRepository {
+  search(q: LocationSearch): SearchResult;
+  details(ids: number[]): LocationDetails[];
+}
+
+interface Where {
+  sql: string[];
+  params: unknown[];
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+const ORDER: Record<Exclude<LocationSearch['sort'], 'distance'>, string> = {
+  id_asc: 'l.id ASC',
+  id_desc: 'l.id DESC',
+  created_desc: 'l.date_created DESC, l.id DESC',
+  modified_desc: 'l.date_last_status_update DESC, l.id DESC',
+  power_desc: 'l.max_power_kw DESC NULLS LAST, l.id ASC',
+};
+
+/** Applies every non-spatial filter; spatial ones are handled by the R*Tree join and exact tests in JS. */
+function filters(q: LocationSearch): Where {
+  const w: Where = { sql: [], params: [] };
+  const inList = (col: string, list: readonly (number | string)[] | undefined) => {
+    if (!list || list.length === 0) return;
+    w.sql.push(`${col} IN (${placeholders(list.length)})`);
+    w.params.push(...list);
+  };
+  inList('l.id', q.ids);
+  inList('l.country_id', q.countryIds);
+  if (q.countryIsoCodes?.length) {
+    w.sql.push(`l.country_id IN (SELECT id FROM ref_countries WHERE iso_code IN (${placeholders(q.countryIsoCodes.length)}))`);
+    w.params.push(...q.countryIsoCodes);
+  }
+  inList('l.operator_id', q.operatorIds);
+  if (q.excludeOperatorIds?.length) {
+    w.sql.push(`(l.operator_id IS NULL OR l.operator_id NOT IN (${placeholders(q.excludeOperatorIds.length)}))`);
+    w.params.push(...q.excludeOperatorIds);
+  }
+  inList('l.usage_type_id', q.usageTypeIds);
+  inList('l.status_type_id', q.statusTypeIds);
+  if (q.operationalOnly) w.sql.push('(l.status_type_id IS NULL OR l.status_type_id IN (SELECT id FROM ref_status_types WHERE is_operational = 1 OR id = 0))');
+  inList('l.data_provider_id', q.dataProviderIds);
+  if (q.modifiedSince) {
+    w.sql.push('l.date_last_status_update >= ?');
+    w.params.push(q.modifiedSince);
+  }
+  if (q.openData !== undefined) w.sql.push(`l.is_open_data = ${q.openData ? 1 : 0}`);
+  if (q.free === false) {
+    // PlugShare cost=false: hide locations with a known fee; free text that says free, or no cost text, stays.
+    w.sql.push("(l.usage_cost IS NULL OR l.usage_cost LIKE 'free%' OR l.usage_cost = 'Free')");
+  }
+  if (q.greaterThanId !== undefined) {
+    w.sql.push('l.id > ?');
+    w.params.push(q.greaterThanId);
+  }
+  const c: string[] = [];
+  const cp: unknown[] = [];
+  if (q.connectionTypeIds?.length) {
+    c.push(`c.connection_type_id IN (${placeholders(q.connectionTypeIds.length)})`);
+    cp.push(...q.connectionTypeIds);
+  }
+  if (q.levelIds?.length) {
+    c.push(`c.level_id IN (${placeholders(q.levelIds.length)})`);
+    cp.push(...q.levelIds);
+  }
+  if (q.minPowerKw !== undefined) {
+    c.push('c.power_kw >= ?');
+    cp.push(q.minPowerKw);
+  }
+  if (q.maxPowerKw !== undefined) {
+    c.push('c.power_kw <= ?');
+    cp.push(q.maxPowerKw);
+  }
+  if (c.length > 0) {
+    // One EXISTS: every connector condition must hold on the same connector ("CCS at 150 kW or more").
+    w.sql.push(`EXISTS (SELECT 1 FROM connectors c WHERE c.location_id = l.id AND ${c.join(' AND ')})`);
+    w.params.push(...cp);
+  }
+  return w;
+}
+
+function boxWhere(box: BBox): Where {
+  if (crossesAntimeridian(box)) {
+    return {
+      sql: ['r.min_lat >= ? AND r.max_lat <= ? AND (r.min_lng >= ? OR r.max_lng <= ?)'],
+      params: [box.south, box.north, box.west, box.east],
+    };
+  }
+  return { sql: ['r.min_lat >= ? AND r.max_lat <= ? AND r.min_lng >= ? AND r.max_lng <= ?'], params: [box.south, box.north, box.west, box.east] };
+}
+
+export class SqliteLocationRepository implements LocationRepository {
+  private readonly cache = new Map<string, Statement<unknown[]>>();
+
+  constructor(private readonly db: Db) {}
+
+  private stmt(sql: string): Statement<unknown[]> {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare<unknown[]>(sql);
+      if (this.cache.size > 500) this.cache.clear();
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Candidate rows (id, coordinates) inside a box that pass the filters. */
+  private candidates(box: BBox | null, w: Where, extraOrder?: string, limit?: number): SearchHit[] {
+    const where = box ? { sql: [...boxWhere(box).sql, ...w.sql], params: [...boxWhere(box).params, ...w.params] } : w;
+    const from = box ? 'locations_rtree r JOIN locations l ON l.id = r.id' : 'locations l';
+    const sql = `SELECT l.id, l.latitude, l.longitude, l.max_power_kw AS p, l.date_created AS c, l.date_last_status_update AS m FROM ${from}${where.sql.length ? ` WHERE ${where.sql.join(' AND ')}` : ''}${extraOrder ? ` ORDER BY ${extraOrder}` : ''}${limit !== undefined ? ' LIMIT ?' : ''}`;
+    const rows = this.stmt(sql).all(...where.params, ...(limit !== undefined ? [limit] : [])) as Array<{ id: number; latitude: number; longitude: number; p: number | null; c: string | null; m: string | null }>;
+    return rows.map((r) => ({ id: r.id, latitude: r.latitude, longitude: r.longitude, distanceKm: null, sortKeys: { power: r.p, created: r.c, modified: r.m } }));
+  }
+
+  private count(box: BBox | null, w: Where): number {
+    const where = box ? { sql: [...boxWhere(box).sql, ...w.sql], params: [...boxWhere(box).params, ...w.params] } : w;
+    const from = box ? 'locations_rtree r JOIN locations l ON l.id = r.id' : 'locations l';
+    const sql = `SELECT COUNT(*) AS n FROM ${from}${where.sql.length ? ` WHERE ${where.sql.join(' AND ')}` : ''}`;
+    return (this.stmt(sql).get(...where.params) as { n: number }).n;
+  }
+
+  search(q: LocationSearch): SearchResult {
+    const w = filters(q);
+    const area = q.area;
+    const withDistance = (hits: SearchHit[]) => {
+      if (q.origin) for (const h of hits) h.distanceKm = haversineKm(q.origin, [h.latitude, h.longitude]);
+      return hits;
+    };
+    const finish = (hits: SearchHit[]): SearchResult => {
+      withDistance(hits);
+      sortHits(hits, q);
+      return { total: hits.length, hits: hits.slice(0, q.limit) };
+    };
+
+    if (!area) {
+      if (q.origin && q.sort === 'distance') return this.nearest(q, w);
+      const total = this.count(null, w);
+      return { total, hits: withDistance(this.candidates(null, w, ORDER[q.sort === 'distance' ? 'id_asc' : q.sort], q.limit)) };
+    }
+    if (area.kind === 'bbox') {
+      if (q.sort !== 'distance') {
+        const total = this.count(area.box, w);
+        return { total, hits: withDistance(this.candidates(area.box, w, ORDER[q.sort], q.limit)) };
+      }
+      return finish(this.candidates(area.box, w));
+    }
+    if (area.kind === 'radius') {
+      const hits = this.candidates(bboxAround(area.center, area.km), w).filter((h) => haversineKm(area.center, [h.latitude, h.longitude]) <= area.km);
+      return finish(hits);
+    }
+    if (area.kind === 'polygon') {
+      const inside = polygonTester(area.ring);
+      return finish(this.candidates(bboxOf(area.ring), w).filter((h) => inside([h.latitude, h.longitude])));
+    }
+    // Corridor: query each piece of the route with its own small box; a hit near any piece is in the corridor.
+    const seen = new Map<number, SearchHit>();
+    for (const chunk of corridorChunks(area.line, area.km)) {
+      for (const h of this.candidates(chunk.box, w)) {
+        if (seen.has(h.id)) continue;
+        if (distanceToLineKm([h.latitude, h.longitude], chunk.points) <= area.km) seen.set(h.id, h);
+      }
+    }
+    return finish([...seen.values()]);
+  }
+
+  /** Nearest-first without a radius: widen the search ring until it holds enough matches. */
+  private nearest(q: LocationSearch, w: Where): SearchResult {
+    const origin = q.origin as LatLng;
+    const total = this.count(null, w);
+    let km = 10;
+    for (;;) {
+      const hits = this.candidates(bboxAround(origin, km), w)
+        .map((h) => ({ ...h, distanceKm: haversineKm(origin, [h.latitude, h.longitude]) }))
+        .filter((h) => h.distanceKm <= km);
+      if (hits.length >= Math.min(q.limit, total) || km >= 20_000) {
+        hits.sort((a, b) => a.distanceKm - b.distanceKm || a.id - b.id);
+        return { total, hits: hits.slice(0, q.limit) };
+      }
+      km *= 4;
+    }
+  }
+
+  details(ids: number[]): LocationDetails[] {
+    if (ids.length === 0) return [];
+    const out: LocationDetails[] = [];
+    // Chunks keep the parameter count under SQLite's limit for large maxresults.
+    for (let i = 0; i < ids.length; i += 900) {
+      const chunk = ids.slice(i, i + 900);
+      const ph = placeholders(chunk.length);
+      const locations = this.stmt(`SELECT * FROM locations WHERE id IN (${ph})`).all(...chunk) as LocationRow[];
+      const stations = this.stmt(`SELECT * FROM stations WHERE location_id IN (${ph}) ORDER BY location_id, id`).all(...chunk) as StationRow[];
+      const connectors = this.stmt(`SELECT * FROM connectors WHERE location_id IN (${ph}) ORDER BY station_id, id`).all(...chunk) as ConnectorRow[];
+      const byStation = new Map<number, ConnectorRow[]>();
+      for (const c of connectors) {
+        const list = byStation.get(c.station_id);
+        if (list) list.push(c);
+        else byStation.set(c.station_id, [c]);
+      }
+      const byLocation = new Map<number, LocationDetails['stations']>();
+      for (const s of stations) {
+        const entry = { ...s, connectors: byStation.get(s.id) ?? [] };
+        const list = byLocation.get(s.location_id);
+        if (list) list.push(entry);
+        else byLocation.set(s.location_id, [entry]);
+      }
+      const byId = new Map(locations.map((l) => [l.id, { ...l, stations: byLocation.get(l.id) ?? [] }]));
+      for (const id of chunk) {
+        const d = byId.get(id);
+        if (d) out.push(d);
+      }
+    }
+    return out;
+  }
+}
+
+/** Descending on a nullable key, nulls last, then by id: the same order as the SQL ORDER BY clauses above. */
+const desc = <T extends string | number>(a: T | null | undefined, b: T | null | undefined) =>
+  a === b ? 0 : a === null || a === undefined ? 1 : b === null || b === undefined ? -1 : a < b ? 1 : -1;
+
+function sortHits(hits: SearchHit[], q: LocationSearch) {
+  const cmp: Record<LocationSearch['sort'], (a: SearchHit, b: SearchHit) => number> = {
+    distance: (a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || a.id - b.id,
+    id_asc: (a, b) => a.id - b.id,
+    id_desc: (a, b) => b.id - a.id,
+    created_desc: (a, b) => desc(a.sortKeys?.created, b.sortKeys?.created) || b.id - a.id,
+    modified_desc: (a, b) => desc(a.sortKeys?.modified, b.sortKeys?.modified) || b.id - a.id,
+    power_desc: (a, b) => desc(a.sortKeys?.power, b.sortKeys?.power) || a.id - b.id,
+  };
+  hits.sort(q.sort === 'distance' && !q.origin ? cmp.id_asc : cmp[q.sort]);
+}

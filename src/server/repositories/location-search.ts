@@ -1,0 +1,68 @@
+import type { BBox, LatLng } from '../../shared/geo/types';
+
+/** What a search may ask for, independent of the API that asked. Each API maps its parameters onto this. */
+export type SearchArea =
+  | { kind: 'bbox'; box: BBox }
+  | { kind: 'radius'; center: LatLng; km: number }
+  | { kind: 'polygon'; ring: LatLng[] }
+  | { kind: 'corridor'; line: LatLng[]; km: number };
+
+export type SearchSort = 'id_asc' | 'id_desc' | 'distance' | 'created_desc' | 'modified_desc' | 'power_desc';
+
+export interface LocationSearch {
+  area?: SearchArea;
+  /** Reference point for distances (and the `distance` sort). */
+  origin?: LatLng;
+  ids?: number[];
+  countryIds?: number[];
+  countryIsoCodes?: string[];
+  operatorIds?: number[];
+  /** PlugShare exclude_networks: drop a location only when all its stations belong to these networks. */
+  excludeOperatorIds?: number[];
+  /** Connector conditions that must hold on one and the same connector. */
+  connectionTypeIds?: number[];
+  levelIds?: number[];
+  minPowerKw?: number;
+  maxPowerKw?: number;
+  usageTypeIds?: number[];
+  statusTypeIds?: number[];
+  /** Only locations whose status type is operational (or unknown when `includeUnknownStatus`). */
+  operationalOnly?: boolean;
+  dataProviderIds?: number[];
+  modifiedSince?: string;
+  openData?: boolean;
+  /** PlugShare cost filter: false hides locations with a known fee. */
+  free?: boolean;
+  greaterThanId?: number;
+  sort: SearchSort;
+  limit: number;
+}
+
+export interface SearchHit {
+  id: number;
+  latitude: number;
+  longitude: number;
+  /** Great-circle km from `origin`, when one was given. */
+  distanceKm: number | null;
+  sortKeys?: { power: number | null; created: string | null; modified: string | null };
+}
+
+export interface SearchResult {
+  /** Every match, before the limit. */
+  total: number;
+  hits: SearchHit[];
+}
+
+export interface ClusterQuery extends Omit<LocationSearch, 'area' | 'sort' | 'limit' | 'origin'> {
+  box: BBox;
+  zoom: number;
+}
+
+export interface Cluster {
+  latitude: number;
+  longitude: number;
+  count: number;
+  maxPowerKw: number | null;
+  /** Set when the cluster is a single location. */
+  id: number | null;
+}

@@ -1,0 +1,178 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Db } from '../db/open-db';
+import type { LocationRecord } from '../importers/types';
+
+export type WriteOutcome = 'inserted' | 'updated' | 'unchanged' | { skip: string };
+
+/** Ids for locations whose source has no OCM id start here, far above OCM's own ids, so OCM ids stay stable. */
+export const LOCAL_LOCATION_ID_BASE = 100_000_000;
+/** Operators created for networks OCM does not list. */
+export const LOCAL_OPERATOR_ID_BASE = 1_000_000;
+
+const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * Writes normalised location records: insert or update in place keyed by (source, source_id), children synced by
+ * their stable refs, unchanged records (same content hash) left alone so a re-import changes nothing.
+ */
+export class LocationWriter {
+  private readonly stmts;
+  private readonly operatorsByTitle = new Map<string, number>();
+  private readonly operatorIds = new Set<number>();
+  private readonly countries = new Map<string, number>();
+  private nextLocationId: number;
+  private nextOperatorId: number;
+
+  constructor(db: Db) {
+    for (const r of db.prepare('SELECT id, title FROM ref_operators').all() as Array<{ id: number; title: string }>) {
+      this.operatorIds.add(r.id);
+      const key = r.title.toLowerCase();
+      if (!this.operatorsByTitle.has(key)) this.operatorsByTitle.set(key, r.id);
+    }
+    for (const r of db.prepare('SELECT id, iso_code FROM ref_countries').all() as Array<{ id: number; iso_code: string }>) this.countries.set(r.iso_code, r.id);
+    const maxLoc = (db.prepare('SELECT MAX(id) AS m FROM locations').get() as { m: number | null }).m ?? 0;
+    this.nextLocationId = Math.max(maxLoc + 1, LOCAL_LOCATION_ID_BASE);
+    const maxOp = (db.prepare('SELECT MAX(id) AS m FROM ref_operators').get() as { m: number | null }).m ?? 0;
+    this.nextOperatorId = Math.max(maxOp + 1, LOCAL_OPERATOR_ID_BASE);
+
+    const locationColumns = [
+      'source', 'source_id', 'source_file', 'source_updated_at', 'data_provider_id', 'data_providers_reference', 'licence', 'is_open_data',
+      'title', 'address_line1', 'address_line2', 'town', 'state_or_province', 'postcode', 'country_id', 'latitude', 'longitude',
+      'contact_telephone1', 'contact_email', 'related_url', 'access_comments', 'facility_type', 'general_comments',
+      'operator_id', 'usage_type_id', 'status_type_id', 'submission_status_type_id', 'usage_cost', 'number_of_points',
+      'data_quality_level', 'date_created', 'date_last_status_update', 'date_last_verified', 'date_last_confirmed', 'date_planned',
+      'updated_at', 'max_power_kw', 'content_hash',
+    ];
+    this.stmts = {
+      find: db.prepare('SELECT id, content_hash, source_updated_at FROM locations WHERE source = ? AND source_id = ?'),
+      idTaken: db.prepare('SELECT 1 FROM locations WHERE id = ?'),
+      insert: db.prepare(
+        `INSERT INTO locations (id, uuid, imported_at, ${locationColumns.join(', ')}) VALUES (@id, @uuid, @imported_at, ${locationColumns.map((c) => `@${c}`).join(', ')})`,
+      ),
+      update: db.prepare(`UPDATE locations SET ${locationColumns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`),
+      rtreeUpsert: db.prepare('INSERT OR REPLACE INTO locations_rtree (id, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)'),
+      stationsOf: db.prepare('SELECT id, ref FROM stations WHERE location_id = ?'),
+      stationUpsert: db.prepare(
+        `INSERT INTO stations (location_id, ref, network_ext_id, manufacturer, model, status_type_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (location_id, ref) DO UPDATE SET network_ext_id = excluded.network_ext_id, manufacturer = excluded.manufacturer,
+           model = excluded.model, status_type_id = excluded.status_type_id
+         RETURNING id`,
+      ),
+      stationDelete: db.prepare('DELETE FROM stations WHERE id = ?'),
+      connectorsOf: db.prepare('SELECT id, ref FROM connectors WHERE station_id = ?'),
+      connectorUpsert: db.prepare(
+        `INSERT INTO connectors (station_id, location_id, ref, connection_type_id, current_type_id, level_id, power_kw, power_estimated, amps, voltage, quantity, status_type_id, comments)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (station_id, ref) DO UPDATE SET connection_type_id = excluded.connection_type_id, current_type_id = excluded.current_type_id,
+           level_id = excluded.level_id, power_kw = excluded.power_kw, power_estimated = excluded.power_estimated, amps = excluded.amps,
+           voltage = excluded.voltage, quantity = excluded.quantity, status_type_id = excluded.status_type_id, comments = excluded.comments`,
+      ),
+      connectorDelete: db.prepare('DELETE FROM connectors WHERE id = ?'),
+      operatorInsert: db.prepare('INSERT INTO ref_operators (id, title, website_url, is_local, json) VALUES (?, ?, ?, 1, ?)'),
+    };
+  }
+
+  /** True when a record from `source` with this source id is stored. */
+  has(source: string, sourceId: string): boolean {
+    return this.stmts.find.get(source, sourceId) !== undefined;
+  }
+
+  private resolveOperator(r: LocationRecord): number | null {
+    if (r.operatorId !== null && this.operatorIds.has(r.operatorId)) return r.operatorId;
+    if (r.operatorName === null) return r.operatorId;
+    const key = r.operatorName.toLowerCase();
+    const known = this.operatorsByTitle.get(key) ?? this.operatorsByTitle.get(key.replace(/\s*\(.*\)\s*$/, ''));
+    if (known !== undefined) return known;
+    const id = this.nextOperatorId++;
+    const json = { ID: id, Title: r.operatorName, WebsiteURL: r.operatorWebsite, Comments: `Added by import from ${r.source}`, IsPrivateIndividual: false, IsRestrictedEdit: false };
+    this.stmts.operatorInsert.run(id, r.operatorName, r.operatorWebsite, JSON.stringify(json));
+    this.operatorIds.add(id);
+    this.operatorsByTitle.set(key, id);
+    return id;
+  }
+
+  write(r: LocationRecord, sourceFile: string): WriteOutcome {
+    const hash = createHash('sha1').update(JSON.stringify(r)).digest('base64');
+    const existing = this.stmts.find.get(r.source, r.sourceId) as { id: number; content_hash: string; source_updated_at: string | null } | undefined;
+    if (existing && existing.content_hash === hash) return 'unchanged';
+    // An older export must not overwrite a newer version of the same record (e.g. a 2020 OCM dump after a 2025 snapshot).
+    if (existing?.source_updated_at && r.sourceUpdatedAt && r.sourceUpdatedAt < existing.source_updated_at) {
+      return { skip: `older than the stored version (source updated ${r.sourceUpdatedAt.slice(0, 10)} < ${existing.source_updated_at.slice(0, 10)})` };
+    }
+
+    const now = nowIso();
+    let maxPower: number | null = null;
+    for (const s of r.stations) for (const c of s.connectors) if (c.powerKw !== null && (maxPower === null || c.powerKw > maxPower)) maxPower = c.powerKw;
+    const row = {
+      source: r.source,
+      source_id: r.sourceId,
+      source_file: sourceFile,
+      source_updated_at: r.sourceUpdatedAt,
+      data_provider_id: r.dataProviderId,
+      data_providers_reference: r.dataProvidersReference,
+      licence: r.licence,
+      is_open_data: r.isOpenData ? 1 : 0,
+      title: r.title,
+      address_line1: r.addressLine1,
+      address_line2: r.addressLine2,
+      town: r.town,
+      state_or_province: r.stateOrProvince,
+      postcode: r.postcode,
+      country_id: r.countryIso ? (this.countries.get(r.countryIso) ?? null) : null,
+      latitude: r.latitude,
+      longitude: r.longitude,
+      contact_telephone1: r.contactTelephone1,
+      contact_email: r.contactEmail,
+      related_url: r.relatedUrl,
+      access_comments: r.accessComments,
+      facility_type: r.facilityType,
+      general_comments: r.generalComments,
+      operator_id: this.resolveOperator(r),
+      usage_type_id: r.usageTypeId,
+      status_type_id: r.statusTypeId,
+      submission_status_type_id: r.submissionStatusTypeId ?? 100,
+      usage_cost: r.usageCost,
+      number_of_points: r.numberOfPoints,
+      data_quality_level: r.dataQualityLevel,
+      date_created: r.dateCreated,
+      date_last_status_update: r.sourceUpdatedAt ?? now,
+      date_last_verified: r.dateLastVerified,
+      date_last_confirmed: r.dateLastConfirmed,
+      date_planned: r.datePlanned,
+      updated_at: now,
+      max_power_kw: maxPower,
+      content_hash: hash,
+    };
+
+    let id: number;
+    if (existing) {
+      id = existing.id;
+      this.stmts.update.run({ ...row, id });
+    } else {
+      id = r.preferredId !== null && r.preferredId < LOCAL_LOCATION_ID_BASE && !this.stmts.idTaken.get(r.preferredId) ? r.preferredId : this.nextLocationId++;
+      this.stmts.insert.run({ ...row, id, uuid: r.uuid ?? randomUUID().toUpperCase(), imported_at: now });
+    }
+    this.stmts.rtreeUpsert.run(id, r.latitude, r.latitude, r.longitude, r.longitude);
+    this.syncStations(id, r, now, existing !== undefined);
+    return existing ? 'updated' : 'inserted';
+  }
+
+  private syncStations(locationId: number, r: LocationRecord, now: string, hadRows: boolean) {
+    const old = hadRows ? new Map((this.stmts.stationsOf.all(locationId) as Array<{ id: number; ref: string }>).map((s) => [s.ref, s.id])) : null;
+    for (const s of r.stations) {
+      const { id: stationId } = this.stmts.stationUpsert.get(locationId, s.ref, s.networkExtId, s.manufacturer, s.model, s.statusTypeId, now) as { id: number };
+      old?.delete(s.ref);
+      const oldConnectors = hadRows ? new Map((this.stmts.connectorsOf.all(stationId) as Array<{ id: number; ref: string }>).map((c) => [c.ref, c.id])) : null;
+      for (const c of s.connectors) {
+        this.stmts.connectorUpsert.run(
+          stationId, locationId, c.ref, c.connectionTypeId, c.currentTypeId, c.levelId, c.powerKw, c.powerEstimated ? 1 : 0,
+          c.amps, c.voltage, c.quantity, c.statusTypeId, c.comments,
+        );
+        oldConnectors?.delete(c.ref);
+      }
+      if (oldConnectors) for (const cid of oldConnectors.values()) this.stmts.connectorDelete.run(cid);
+    }
+    if (old) for (const sid of old.values()) this.stmts.stationDelete.run(sid);
+  }
+}

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/open-db';
+
+export interface VehicleInput {
+  id: string;
+  brand: string;
+  model: string;
+  variant: string | null;
+  releaseYear: number | null;
+  vehicleType: string | null;
+  powertrain: string | null;
+  usableBatteryKwh: number | null;
+  raw: unknown;
+}
+
+export type VehicleWriteOutcome = 'inserted' | 'updated' | 'unchanged';
+
+/** Vehicles from Open EV Data, kept whole (`json`) for the vehicles API and the planner (issue: vehicles and tariffs). */
+export class VehicleRepository {
+  constructor(private readonly db: Db) {}
+
+  upsert(v: VehicleInput, source: string, licence: string): VehicleWriteOutcome {
+    const json = JSON.stringify(v.raw);
+    const hash = createHash('sha1').update(json).digest('base64');
+    const old = this.db.prepare('SELECT content_hash FROM vehicles WHERE id = ?').get(v.id) as { content_hash: string } | undefined;
+    if (old?.content_hash === hash) return 'unchanged';
+    const now = new Date().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO vehicles (id, source, licence, brand, model, variant, release_year, vehicle_type, powertrain, usable_battery_kwh, json, content_hash, imported_at, updated_at)
+         VALUES (@id, @source, @licence, @brand, @model, @variant, @releaseYear, @vehicleType, @powertrain, @usableBatteryKwh, @json, @hash, @now, @now)
+         ON CONFLICT (id) DO UPDATE SET source = excluded.source, licence = excluded.licence, brand = excluded.brand, model = excluded.model,
+           variant = excluded.variant, release_year = excluded.release_year, vehicle_type = excluded.vehicle_type, powertrain = excluded.powertrain,
+           usable_battery_kwh = excluded.usable_battery_kwh, json = excluded.json, content_hash = excluded.content_hash, updated_at = excluded.updated_at`,
+      )
+      .run({ ...v, source, licence, json, hash, now });
+    return old ? 'updated' : 'inserted';
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM vehicles').get() as { n: number }).n;
+  }
+}

@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../../app-deps';
+import { badRequest } from '../http-errors';
+import { parsePoiRequest } from './poi-query';
+import { toOcmPoi } from './poi-serializer';
+import { toCsv, toGeoJson, toKml, toXml } from './poi-formats';
+
+/** Header carrying the number of matches before `maxresults`, so a UI can say "N match, showing M". */
+export const TOTAL_COUNT_HEADER = 'X-Total-Count';
+
+export function ocmPoiRoutes(deps: AppDeps) {
+  const app = new Hono({ strict: false });
+  app.get('/poi', (c) => {
+    const req = parsePoiRequest(c.req.queries() as Record<string, string[]>, deps.env.MAX_RESULTS_LIMIT);
+    if (!req.ok) return badRequest(c, req.errors);
+    const { query: q, search } = req;
+    const result = deps.locations.search(search);
+    const details = deps.locations.details(result.hits.map((h) => h.id));
+    const refs = deps.references.all();
+    const distance = new Map(result.hits.map((h) => [h.id, h.distanceKm]));
+    const comments = q.includecomments ? new Map(details.map((d) => [d.id, { UserComments: [], MediaItems: [] }])) : undefined;
+    const pois = details.map((d) =>
+      toOcmPoi(d, refs, distance.get(d.id) ?? null, { compact: q.compact, verbose: q.verbose, camelcase: q.camelcase, distanceUnit: q.distanceunit, comments }),
+    );
+    c.header(TOTAL_COUNT_HEADER, String(result.total));
+    switch (q.output) {
+      case 'geojson':
+        return c.json(toGeoJson(pois), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });
+      case 'xml':
+        return c.body(toXml(pois), 200, { 'Content-Type': 'application/xml; charset=utf-8' });
+      case 'csv':
+        return c.body(toCsv(pois), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'inline; filename="poi.csv"' });
+      case 'kml':
+        return c.body(toKml(pois), 200, { 'Content-Type': 'application/vnd.google-earth.kml+xml; charset=utf-8' });
+      default:
+        if (q.callback) return c.body(`/**/${q.callback}(${JSON.stringify(pois)});`, 200, { 'Content-Type': 'application/javascript; charset=utf-8' });
+        return c.json(pois);
+    }
+  });
+  return app;
+}

@@ -1,0 +1,35 @@
+import { serve } from '@hono/node-server';
+import path from 'node:path';
+import { createApp } from './app';
+import { createDeps } from './app-deps';
+import { databaseIsEmpty, importBundledData } from './bundled-data';
+import { openDb } from './db/open-db';
+import type { Env } from './env';
+import { formatSummary, progressBar } from './cli/progress';
+
+/** Opens the database (building it from data/ on first run), then serves API and SPA on one port. */
+export async function startServer(env: Env, options: { staticDir?: string } = {}) {
+  const db = openDb(env.DATABASE_PATH);
+  if (env.AUTO_IMPORT && databaseIsEmpty(db)) {
+    console.log(`First run: building ${env.DATABASE_PATH} from the open data in ${env.DATA_DIR}/ …`);
+    let bar: ReturnType<typeof progressBar> | null = null;
+    await importBundledData(db, env.DATA_DIR, {
+      onFileStart: (file, i, n) => {
+        bar = progressBar(`[${i + 1}/${n}] ${path.basename(file)}`);
+        if (!process.stderr.isTTY) console.log(`[${i + 1}/${n}] importing ${file}`);
+      },
+      onProgress: (_f, fraction) => bar?.update(fraction),
+      onFileDone: (s) => {
+        bar?.stop();
+        console.log(formatSummary(s));
+      },
+    });
+  }
+  const deps = createDeps(env, db);
+  const app = createApp(deps, options);
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  return { server, db, port, close: () => new Promise<void>((r) => server.close(() => (db.close(), r()))) };
+}
