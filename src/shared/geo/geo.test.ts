@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { bboxAround, bboxContains, expandBBox, parseOcmBoundingBox } from './bbox';
+import { bearingDeg, haversineKm, milesToKm } from './distance';
+import { polygonTester } from './polygon';
+import { corridorChunks, decodePolyline, distanceToLineKm, encodePolyline, lineLengthKm } from './polyline';
+import type { LatLng } from './types';
+
+const NYC: LatLng = [40.7128, -74.006];
+const BUFFALO: LatLng = [42.8864, -78.8784];
+
+describe('distances and bearings', () => {
+  it('matches known great-circle distances', () => {
+    expect(haversineKm(NYC, BUFFALO)).toBeCloseTo(470.8, 0);
+    expect(haversineKm([51.5074, -0.1278], [48.8566, 2.3522])).toBeCloseTo(343.5, 0); // London–Paris
+    expect(milesToKm(1)).toBeCloseTo(1.609344, 6);
+  });
+  it('gives compass bearings clockwise from north', () => {
+    expect(bearingDeg([0, 0], [1, 0])).toBeCloseTo(0, 5);
+    expect(bearingDeg([0, 0], [0, 1])).toBeCloseTo(90, 5);
+    expect(bearingDeg([0, 0], [-1, 0])).toBeCloseTo(180, 5);
+    expect(bearingDeg([0, 0], [0, -1])).toBeCloseTo(270, 5);
+  });
+});
+
+describe('bounding boxes', () => {
+  it('parses OCM boundingbox in any corner order and rejects junk', () => {
+    expect(parseOcmBoundingBox('(40.80,-74.05),(40.70,-73.90)')).toEqual({ south: 40.7, north: 40.8, west: -74.05, east: -73.9 });
+    expect(parseOcmBoundingBox(' ( 40.7 , -73.9 ) , ( 40.8 , -74.05 ) ')).toEqual({ south: 40.7, north: 40.8, west: -74.05, east: -73.9 });
+    for (const bad of ['', '(1,2)', '(a,b),(c,d)', '(91,0),(0,0)', '(0,181),(0,0)', '(1,2),(3,4),(5,6)']) expect(parseOcmBoundingBox(bad)).toBeNull();
+  });
+  it('bboxAround contains every point within the radius, also near the antimeridian', () => {
+    const b = bboxAround([60, 179.9], 50);
+    expect(b.west).toBeGreaterThan(b.east); // crosses
+    expect(bboxContains(b, [60, -179.5])).toBe(true);
+    expect(bboxContains(b, [60, 178])).toBe(false);
+    const c = bboxAround(NYC, 10);
+    expect(bboxContains(c, [NYC[0] + 0.089, NYC[1]])).toBe(true);
+    expect(bboxContains(c, [NYC[0], NYC[1] + 0.118])).toBe(true);
+    expect(bboxContains(c, [NYC[0] + 0.1, NYC[1]])).toBe(false);
+  });
+  it('expands boxes by a distance', () => {
+    const e = expandBBox({ south: 40, north: 41, west: -74, east: -73 }, 11.132);
+    expect(e.south).toBeCloseTo(39.9, 3);
+    expect(e.north).toBeCloseTo(41.1, 3);
+  });
+});
+
+describe('polygons', () => {
+  const square: LatLng[] = [
+    [40, -74],
+    [40, -73],
+    [41, -73],
+    [41, -74],
+  ]; // open ring: closed automatically
+  const inside = polygonTester(square);
+  it('tests containment with auto-closing and boundary inclusion', () => {
+    expect(inside([40.5, -73.5])).toBe(true);
+    expect(inside([41.5, -73.5])).toBe(false);
+    expect(inside([40, -73.5])).toBe(true);
+  });
+  it('handles concave shapes', () => {
+    const u = polygonTester([
+      [0, 0],
+      [0, 3],
+      [3, 3],
+      [3, 2],
+      [1, 2],
+      [1, 1],
+      [3, 1],
+      [3, 0],
+    ]);
+    expect(u([2, 1.5])).toBe(false); // in the notch
+    expect(u([2, 0.5])).toBe(true);
+  });
+});
+
+describe('encoded polylines', () => {
+  it('round-trips Google/OSRM encoding', () => {
+    const line: LatLng[] = [
+      [38.5, -120.2],
+      [40.7, -120.95],
+      [43.252, -126.453],
+    ];
+    const enc = encodePolyline(line);
+    expect(enc).toBe('_p~iF~ps|U_ulLnnqC_mqNvxq`@'); // the example from Google's documentation
+    expect(decodePolyline(enc)).toEqual(line);
+  });
+  it('rejects invalid and truncated encodings', () => {
+    expect(decodePolyline('')).toBeNull();
+    expect(decodePolyline('abc def')).toBeNull();
+    expect(decodePolyline('_p~iF~ps|U_ulLnnqC_mqNvxq`')).toBeNull();
+  });
+  it('measures distance to a line, including far from both ends', () => {
+    const line: LatLng[] = [
+      [40, -75],
+      [40, -73],
+    ];
+    expect(distanceToLineKm([40.1, -74], line)).toBeCloseTo(11.12, 1);
+    expect(distanceToLineKm([40, -72], line)).toBeCloseTo(haversineKm([40, -72], [40, -73]), 0);
+  });
+  it('splits a long route into chunks whose boxes cover the corridor', () => {
+    // ~1,000 km zig-zag across New York State and beyond, 2,000 vertices.
+    const line: LatLng[] = Array.from({ length: 2000 }, (_, i) => [40.5 + (i / 2000) * 4 + Math.sin(i / 30) * 0.2, -79 + (i / 2000) * 8] as LatLng);
+    const total = lineLengthKm(line);
+    expect(total).toBeGreaterThan(800);
+    const chunks = corridorChunks(line, 5, 25);
+    expect(chunks.length).toBeGreaterThan(total / 26);
+    // Every vertex is in some chunk, and chunks join end to start.
+    for (let i = 1; i < chunks.length; i++) expect(chunks[i].points[0]).toEqual(chunks[i - 1].points[chunks[i - 1].points.length - 1]);
+    // A point 4 km off the route is inside the box of the chunk nearest to it.
+    const p: LatLng = [line[1000][0] + 4 / 111.32, line[1000][1]];
+    expect(chunks.some((c) => bboxContains(c.box, p) && distanceToLineKm(p, c.points) <= 5)).toBe(true);
+    expect(distanceToLineKm(p, line)).toBeLessThan(4.01);
+  });
+});
