@@ -123,8 +123,9 @@ function filters(q: LocationSearch): Where {
     w.sql.push(`(l.operator_id IS NULL OR l.operator_id NOT IN (${placeholders(q.excludeOperatorIds.length)}))`);
     w.params.push(...q.excludeOperatorIds);
   }
-  inList('l.usage_type_id', q.usageTypeIds);
-  inList('l.status_type_id', q.statusTypeIds);
+  // A missing usage or status type is OCM's "Unknown" (id 0).
+  inList('COALESCE(l.usage_type_id, 0)', q.usageTypeIds);
+  inList('COALESCE(l.status_type_id, 0)', q.statusTypeIds);
   if (q.operationalOnly) w.sql.push('(l.status_type_id IS NULL OR l.status_type_id IN (SELECT id FROM ref_status_types WHERE is_operational = 1 OR id = 0))');
   inList('l.data_provider_id', q.dataProviderIds);
   if (q.modifiedSince) {
@@ -139,6 +140,35 @@ function filters(q: LocationSearch): Where {
   if (q.greaterThanId !== undefined) {
     w.sql.push('l.id > ?');
     w.params.push(q.greaterThanId);
+  }
+  if (q.outletsAnyOf?.length) {
+    const ors = q.outletsAnyOf.map((d) => {
+      const parts: string[] = [];
+      if (d.connectionTypeIds?.length) {
+        parts.push(`o.connection_type_id IN (${placeholders(d.connectionTypeIds.length)})`);
+        w.params.push(...d.connectionTypeIds);
+      }
+      if (d.currentTypeIds?.length) {
+        parts.push(`o.current_type_id IN (${placeholders(d.currentTypeIds.length)})`);
+        w.params.push(...d.currentTypeIds);
+      }
+      return parts.length ? `(${parts.join(' AND ')})` : '1';
+    });
+    w.sql.push(`EXISTS (SELECT 1 FROM connectors o WHERE o.location_id = l.id AND (${ors.join(' OR ')}))`);
+  }
+  if (q.facilityTypes?.length) {
+    w.sql.push(`l.facility_type IN (${placeholders(q.facilityTypes.length)})`);
+    w.params.push(...q.facilityTypes);
+  }
+  if (q.availabilityStatusTypeIds) {
+    const { ids, includeUnknown } = q.availabilityStatusTypeIds;
+    const parts = [] as string[];
+    if (ids.length) {
+      parts.push(`l.status_type_id IN (${placeholders(ids.length)})`);
+      w.params.push(...ids);
+    }
+    if (includeUnknown) parts.push(`(l.status_type_id IS NULL OR l.status_type_id NOT IN (10, 20, 100, 200, 210))`);
+    w.sql.push(parts.length ? `(${parts.join(' OR ')})` : '0');
   }
   const c: string[] = [];
   const cp: unknown[] = [];

@@ -19,6 +19,12 @@ export interface LocationSearch {
   operatorIds?: number[];
   /** PlugShare exclude_networks: drop a location only when all its stations belong to these networks. */
   excludeOperatorIds?: number[];
+  /** PlugShare outlet descriptors: a location matches when one connector matches any descriptor. */
+  outletsAnyOf?: Array<{ connectionTypeIds?: number[]; currentTypeIds?: number[] }>;
+  /** Facility types (AFDC `Facility Type`, NCR `locationType`) for PlugShare amenities. */
+  facilityTypes?: string[];
+  /** Location status types, for PlugShare availability (derived from OCM status types). */
+  availabilityStatusTypeIds?: { ids: number[]; includeUnknown: boolean };
   /** Connector conditions that must hold on one and the same connector. */
   connectionTypeIds?: number[];
   levelIds?: number[];

@@ -1,0 +1,114 @@
+import type { LocationDetails } from '../../repositories/location-repository';
+import type { ReferenceData } from '../../repositories/reference-repository';
+import { plugshareAccess, plugshareAvailability, plugshareOutlet } from '../../../shared/api/plugshare-connectors';
+import { powerClass } from '../../../shared/power-class';
+
+/** PlugShare station cost: 0 unknown, 1 free, 2 fee. */
+export function costCode(usageCost: string | null): 0 | 1 | 2 {
+  if (usageCost === null) return 0;
+  return /^\s*free\b/i.test(usageCost) ? 1 : 2;
+}
+
+const isoTimestamp = (d: string | null) => (d ? d.replace(/\.\d{3}Z$/, 'Z') : null);
+
+export interface SerializeContext {
+  refs: ReferenceData;
+  baseUrl: string;
+}
+
+/** A location in the PlugShare API's shape (field names and nesting as its tables), plus provenance. */
+export function toPlugShareLocation(l: LocationDetails, ctx: SerializeContext, extra: { distanceKm?: number | null; bearing?: number | null; detail?: boolean } = {}) {
+  const { refs, baseUrl } = ctx;
+  const op = l.operator_id !== null ? refs.operators.get(l.operator_id) : undefined;
+  const network = op
+    ? {
+        id: op.ID,
+        name: String(op.Title),
+        description: (op.Comments as string | null) ?? null,
+        action_name: op.WebsiteURL ? 'Learn More' : null,
+        action_url: (op.WebsiteURL as string | null) ?? null,
+        phone: (op.PhonePrimaryContact as string | null) ?? null,
+        image: null,
+      }
+    : null;
+  const cost = costCode(l.usage_cost);
+  const cls = powerClass(l.max_power_kw);
+  const status = l.status_type_id !== null ? refs.statusTypes.get(l.status_type_id) : undefined;
+  const address = [l.address_line1, l.town, [l.state_or_province, l.postcode].filter(Boolean).join(' '), refs.countries.get(l.country_id ?? -1)?.ISOCode]
+    .filter((s) => s && String(s).trim() !== '')
+    .join(', ');
+  const location = {
+    id: l.id,
+    name: l.title,
+    icon: `${baseUrl}/icons/${cls ?? 'unknown'}.svg`,
+    latitude: l.latitude,
+    longitude: l.longitude,
+    created_at: isoTimestamp(l.date_created) ?? isoTimestamp(l.imported_at),
+    description: [l.general_comments, l.address_line2].filter(Boolean).join('\n') || null,
+    stations: l.stations.map((s) => ({
+      id: s.id,
+      created_at: isoTimestamp(s.created_at),
+      network,
+      network_ext_id: s.network_ext_id,
+      cost,
+      cost_description: l.usage_cost,
+      manufacturer: s.manufacturer,
+      model: s.model,
+      available: plugshareAvailability(s.status_type_id ?? l.status_type_id),
+      outlets: s.connectors.map((c) => {
+        const { connector, power } = plugshareOutlet(c.connection_type_id, c.current_type_id);
+        return {
+          id: c.id,
+          connector,
+          power,
+          available: null,
+          // Extensions beyond PlugShare's outlet: the OCM type, kW (and whether it is a nominal estimate), count.
+          ocm_connection_type_id: c.connection_type_id,
+          connector_name: String(refs.connectionTypes.get(c.connection_type_id)?.Title ?? 'Unknown'),
+          current_type_id: c.current_type_id,
+          kilowatts: c.power_kw,
+          kilowatts_estimated: c.power_estimated === 1,
+          quantity: c.quantity,
+          status_type_id: c.status_type_id,
+        };
+      }),
+    })),
+    reviews: [] as unknown[],
+    photos: [] as unknown[],
+    score: null as number | null,
+    custom_ports: null,
+    enabled: l.status_type_id !== 200 && l.status_type_id !== 210,
+    cost: cost === 2,
+    cost_description: l.usage_cost,
+    access: plugshareAccess(l.usage_type_id),
+    url: `${baseUrl}/?location=${l.id}`,
+    phone: l.contact_telephone1,
+    address: address || null,
+    reverse_geocoded_address: null,
+    reverse_geocoded_address_components: null,
+    payment_enabled: false,
+    valid_outlets: null,
+    nissan_nctc: null,
+    qr_enabled: null,
+    pwps_version: null,
+    // Extensions: opening info, status, power class, and where the record came from.
+    open_hours: l.access_comments,
+    status: status ? { id: status.ID, title: String(status.Title), is_operational: (status.IsOperational as boolean | null) ?? null } : null,
+    max_power_kw: l.max_power_kw,
+    power_class: cls,
+    provenance: {
+      source: l.source,
+      source_id: l.source_id,
+      data_provider: String(refs.dataProviders.get(l.data_provider_id)?.Title ?? l.data_provider_id),
+      data_provider_id: l.data_provider_id,
+      licence: l.licence,
+      source_updated_at: l.source_updated_at,
+      last_confirmed_at: l.date_last_confirmed,
+      last_verified_at: l.date_last_verified,
+      imported_at: l.imported_at,
+      updated_at: l.updated_at,
+    },
+    ...(extra.distanceKm !== undefined && extra.distanceKm !== null ? { distance_meters: extra.distanceKm * 1000, compass_bearing: extra.bearing ?? null } : {}),
+  };
+  return location;
+}

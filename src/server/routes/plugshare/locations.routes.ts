@@ -1,0 +1,66 @@
+import { Hono, type Context } from 'hono';
+import { PlugShareNearbyQuery, PlugShareRegionQuery } from '../../../shared/api/plugshare-query';
+import { paramErrors } from '../../../shared/api/query-params';
+import { bearingDeg } from '../../../shared/geo/distance';
+import { wrapLng } from '../../../shared/geo/bbox';
+import type { AppDeps } from '../../app-deps';
+import { badRequest } from '../http-errors';
+import { TOTAL_COUNT_HEADER } from '../ocm/poi.routes';
+import { plugshareFilters } from './filters';
+import { toPlugShareLocation } from './location-serializer';
+
+const query = (c: Context) => Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v[0]]));
+
+export const baseUrlOf = (c: Context, configured?: string) => configured?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+
+/** PlugShare-shaped locations API (location → stations → outlets). */
+export function plugshareRoutes(deps: AppDeps) {
+  const app = new Hono({ strict: false });
+  const ctx = (c: Context) => ({ refs: deps.references.all(), baseUrl: baseUrlOf(c, deps.env.PUBLIC_BASE_URL) });
+
+  app.get('/locations/nearby', (c) => {
+    const parsed = PlugShareNearbyQuery.safeParse(query(c));
+    if (!parsed.success) return badRequest(c, paramErrors(parsed.error));
+    const q = parsed.data;
+    const origin = [q.latitude, q.longitude] as const;
+    const result = deps.locations.search({
+      ...plugshareFilters(q),
+      area: { kind: 'radius', center: [q.latitude, q.longitude], km: q.radius / 1000 },
+      origin: [q.latitude, q.longitude],
+      sort: 'distance',
+      limit: q.count,
+    });
+    const details = new Map(deps.locations.details(result.hits.map((h) => h.id)).map((d) => [d.id, d]));
+    const sc = ctx(c);
+    c.header(TOTAL_COUNT_HEADER, String(result.total));
+    return c.json(
+      result.hits.map((h) =>
+        toPlugShareLocation(details.get(h.id)!, sc, { distanceKm: h.distanceKm, bearing: bearingDeg(origin, [h.latitude, h.longitude]) }),
+      ),
+    );
+  });
+
+  app.get('/locations/:id', (c) => {
+    const raw = c.req.param('id');
+    if (!/^\d{1,15}$/.test(raw)) return badRequest(c, [{ parameter: 'id', message: 'expected a numeric location id' }]);
+    const [location] = deps.locations.details([Number(raw)]);
+    if (!location) return c.json({ status: 404, error: 'Not Found', message: `No location with id ${raw}` }, 404);
+    return c.json(toPlugShareLocation(location, ctx(c), { detail: true }));
+  });
+
+  app.get('/locations', (c) => {
+    const parsed = PlugShareRegionQuery.safeParse(query(c));
+    if (!parsed.success) return badRequest(c, paramErrors(parsed.error));
+    const q = parsed.data;
+    const south = Math.max(-90, q.latitude - q.spanLat / 2);
+    const north = Math.min(90, q.latitude + q.spanLat / 2);
+    const box = q.spanLng >= 360 ? { south, north, west: -180, east: 180 } : { south, north, west: wrapLng(q.longitude - q.spanLng / 2), east: wrapLng(q.longitude + q.spanLng / 2) };
+    const result = deps.locations.search({ ...plugshareFilters(q), area: { kind: 'bbox', box }, sort: 'power_desc', limit: q.count });
+    const details = new Map(deps.locations.details(result.hits.map((h) => h.id)).map((d) => [d.id, d]));
+    const sc = ctx(c);
+    c.header(TOTAL_COUNT_HEADER, String(result.total));
+    return c.json(result.hits.map((h) => toPlugShareLocation(details.get(h.id)!, sc)));
+  });
+
+  return app;
+}
