@@ -6,7 +6,9 @@ import { corridorChunks, distanceToLineKm } from '../../shared/geo/polyline';
 import { polygonTester } from '../../shared/geo/polygon';
 import { bboxOf } from '../../shared/geo/bbox';
 import type { BBox, LatLng } from '../../shared/geo/types';
-import type { LocationSearch, SearchHit, SearchResult } from './location-search';
+import type { Cluster, ClusterQuery, LocationSearch, SearchHit, SearchResult } from './location-search';
+import { LocationIndex } from './location-index';
+import { GridClusterer } from '../../shared/geo/grid-clusterer';
 
 export interface LocationRow {
   id: number;
@@ -86,6 +88,7 @@ export interface LocationDetails extends LocationRow {
 /** Repository interface; SQLite below, PostgreSQL/PostGIS later. */
 export interface LocationRepository {
   search(q: LocationSearch): SearchResult;
+  clusters(q: ClusterQuery): { total: number; clusters: Cluster[] };
   details(ids: number[]): LocationDetails[];
 }
 
@@ -209,7 +212,45 @@ function boxWhere(box: BBox): Where {
 export class SqliteLocationRepository implements LocationRepository {
   private readonly cache = new Map<string, Statement<unknown[]>>();
 
+  private index: LocationIndex | null = null;
+  private indexVersion = -1;
+
   constructor(private readonly db: Db) {}
+
+  /** The in-memory search index, rebuilt when another connection (an import) has changed the database. */
+  private currentIndex(): LocationIndex {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (!this.index || version !== this.indexVersion) {
+      this.index = LocationIndex.build(this.db);
+      this.indexVersion = version;
+    }
+    return this.index;
+  }
+
+  /** Forces a rebuild after writes on this connection (which `data_version` does not report). */
+  invalidate() {
+    this.index = null;
+  }
+
+  /** Builds the index now (server start), so the first request does not pay for it. */
+  warmUp() {
+    this.currentIndex();
+  }
+
+  search(q: LocationSearch): SearchResult {
+    return LocationIndex.supports(q) ? this.currentIndex().search(q) : this.searchSql(q);
+  }
+
+  clusters(q: ClusterQuery): { total: number; clusters: Cluster[] } {
+    if (!LocationIndex.supports(q)) {
+      // Rare filters the index does not hold: cluster the SQL matches in memory.
+      const { hits } = this.searchSql({ ...q, area: { kind: 'bbox', box: q.box }, sort: 'id_asc', limit: Number.MAX_SAFE_INTEGER });
+      const grid = new GridClusterer(q.box, q.zoom);
+      for (const h of hits) grid.add(h.latitude, h.longitude, h.sortKeys?.power ?? null, h.id);
+      return { total: grid.total, clusters: grid.result() };
+    }
+    return this.currentIndex().clusters(q);
+  }
 
   private stmt(sql: string): Statement<unknown[]> {
     let s = this.cache.get(sql);
@@ -237,7 +278,8 @@ export class SqliteLocationRepository implements LocationRepository {
     return (this.stmt(sql).get(...where.params) as { n: number }).n;
   }
 
-  search(q: LocationSearch): SearchResult {
+  /** The same search in SQL (R*Tree + filters): the reference for the index and the fallback for rare filters. */
+  searchSql(q: LocationSearch): SearchResult {
     const w = filters(q);
     const area = q.area;
     const withDistance = (hits: SearchHit[]) => {

@@ -64,11 +64,4 @@ export interface ClusterQuery extends Omit<LocationSearch, 'area' | 'sort' | 'li
   zoom: number;
 }
 
-export interface Cluster {
-  latitude: number;
-  longitude: number;
-  count: number;
-  maxPowerKw: number | null;
-  /** Set when the cluster is a single location. */
-  id: number | null;
-}
+export type { GridCluster as Cluster } from '../../shared/geo/grid-clusterer';

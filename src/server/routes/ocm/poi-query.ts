@@ -51,9 +51,21 @@ export function parsePoiRequest(raw: Record<string, string | string[] | undefine
 
   const sortMap = { id_asc: 'id_asc', id_desc: 'id_desc', distance_asc: 'distance', created_date_desc: 'created_desc', modified_date_desc: 'modified_desc', power_desc: 'power_desc' } as const;
   const search: LocationSearch = {
+    ...ocmFilters(q),
     area: areas[0]?.[1],
     origin: origin ? [origin[0], origin[1]] : undefined,
     ids: q.chargepointid,
+    modifiedSince: q.modifiedsince,
+    greaterThanId: q.greaterthanid,
+    sort: q.sortby ? sortMap[q.sortby] : origin ? 'distance' : 'id_asc',
+    limit: Math.min(q.maxresults, maxResultsLimit),
+  };
+  return { ok: true, query: q, search };
+}
+
+/** The OCM filter parameters shared by /v3/poi and the clusters endpoint, mapped onto a repository search. */
+export function ocmFilters(q: Pick<OcmPoiQuery, 'countryid' | 'countrycode' | 'operatorid' | 'connectiontypeid' | 'levelid' | 'minpowerkw' | 'maxpowerkw' | 'usagetypeid' | 'statustypeid' | 'dataproviderid' | 'opendata'>) {
+  return {
     countryIds: q.countryid,
     countryIsoCodes: q.countrycode,
     operatorIds: q.operatorid,
@@ -64,11 +76,6 @@ export function parsePoiRequest(raw: Record<string, string | string[] | undefine
     usageTypeIds: q.usagetypeid,
     statusTypeIds: q.statustypeid,
     dataProviderIds: q.dataproviderid,
-    modifiedSince: q.modifiedsince,
     openData: q.opendata,
-    greaterThanId: q.greaterthanid,
-    sort: q.sortby ? sortMap[q.sortby] : origin ? 'distance' : 'id_asc',
-    limit: Math.min(q.maxresults, maxResultsLimit),
-  };
-  return { ok: true, query: q, search };
+  } satisfies Partial<LocationSearch>;
 }

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createTestApp } from '../test/test-app';
+import { SqliteLocationRepository } from './location-repository';
+import type { LocationSearch } from './location-search';
+
+/**
+ * The in-memory index must mean exactly what the SQL filters mean. Random searches over the real bundled data are
+ * run both ways and must return the same totals and the same first hits.
+ */
+let repo: SqliteLocationRepository;
+beforeAll(async () => {
+  const t = await createTestApp();
+  repo = t.deps.locations as SqliteLocationRepository;
+});
+
+const box = fc
+  .tuple(fc.double({ min: 25, max: 60, noNaN: true }), fc.double({ min: -125, max: 15, noNaN: true }), fc.double({ min: 0.01, max: 8, noNaN: true }), fc.double({ min: 0.01, max: 10, noNaN: true }))
+  .map(([s, w, h, wd]) => ({ south: s, west: w, north: Math.min(90, s + h), east: Math.min(180, w + wd) }));
+const sub = <T>(values: T[]) => fc.option(fc.subarray(values, { minLength: 1 }), { nil: undefined });
+
+const search: fc.Arbitrary<LocationSearch> = fc.record({
+  area: fc.option(
+    fc.oneof(
+      box.map((b) => ({ kind: 'bbox' as const, box: b })),
+      fc.tuple(fc.double({ min: 40, max: 43, noNaN: true }), fc.double({ min: -79, max: -72, noNaN: true }), fc.double({ min: 0.5, max: 60, noNaN: true })).map(([lat, lng, km]) => ({ kind: 'radius' as const, center: [lat, lng] as [number, number], km })),
+    ),
+    { nil: undefined },
+  ),
+  connectionTypeIds: sub([1, 2, 25, 27, 32, 33]),
+  levelIds: sub([1, 2, 3]),
+  minPowerKw: fc.option(fc.constantFrom(3, 7, 22, 50, 100, 150), { nil: undefined }),
+  operatorIds: sub([5, 9, 23, 3534, 3318, 45]),
+  excludeOperatorIds: sub([5, 9, 23]),
+  usageTypeIds: sub([0, 1, 2, 4, 5]),
+  statusTypeIds: sub([0, 30, 50, 100, 150]),
+  operationalOnly: fc.option(fc.boolean(), { nil: undefined }),
+  dataProviderIds: sub([1, 2, 18, 29]),
+  openData: fc.option(fc.boolean(), { nil: undefined }),
+  free: fc.option(fc.constant(false), { nil: undefined }),
+  countryIsoCodes: sub(['US', 'GB', 'DE', 'FR']),
+  modifiedSince: fc.option(fc.constantFrom('2015-01-01T00:00:00Z', '2024-06-01T00:00:00Z'), { nil: undefined }),
+  sort: fc.constantFrom('id_asc', 'id_desc', 'power_desc', 'created_desc', 'modified_desc') as fc.Arbitrary<LocationSearch['sort']>,
+  limit: fc.constantFrom(1, 10, 100),
+});
+
+describe('LocationIndex ≡ SQL', () => {
+  it('returns the same totals and hits for random searches', () => {
+    fc.assert(
+      fc.property(search, (q) => {
+        const a = repo.search(q);
+        const b = repo.searchSql(q);
+        expect(a.total).toBe(b.total);
+        expect(a.hits.map((h) => h.id)).toEqual(b.hits.map((h) => h.id));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('clusters count every match once', () => {
+    fc.assert(
+      fc.property(box, fc.integer({ min: 3, max: 14 }), (b, zoom) => {
+        const { total, clusters } = repo.clusters({ box: b, zoom });
+        expect(clusters.reduce((s, c) => s + c.count, 0)).toBe(total);
+        expect(total).toBe(repo.searchSql({ area: { kind: 'bbox', box: b }, sort: 'id_asc', limit: 1 }).total);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

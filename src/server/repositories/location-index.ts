@@ -1,0 +1,354 @@
+import KDBush from 'kdbush';
+import type { Db } from '../db/open-db';
+import { bboxAround, bboxOf, crossesAntimeridian } from '../../shared/geo/bbox';
+import { haversineKm } from '../../shared/geo/distance';
+import { corridorChunks, distanceToLineKm } from '../../shared/geo/polyline';
+import { polygonTester } from '../../shared/geo/polygon';
+import { GridClusterer } from '../../shared/geo/grid-clusterer';
+import type { BBox, LatLng } from '../../shared/geo/types';
+import type { Cluster, ClusterQuery, LocationSearch, SearchHit, SearchResult } from './location-search';
+
+/** Statuses that PlugShare availability treats as known (available / in use / offline). */
+const KNOWN_AVAILABILITY = new Set([10, 20, 100, 200, 210]);
+const NONE = -1;
+
+/**
+ * A read-only, in-memory columnar snapshot of every location's searchable fields with a KD-tree over coordinates.
+ * It answers searches and map clusters in milliseconds on a million locations, where SQLite's R*Tree join plus
+ * GROUP BY takes seconds. SQLite stays the source of truth: the snapshot is rebuilt when the database changes
+ * (`PRAGMA data_version` for other processes, `invalidate()` for this one). Filters mean exactly what the SQL
+ * filters in location-repository.ts mean; a property test checks the two agree.
+ */
+export class LocationIndex {
+  private constructor(
+    readonly n: number,
+    private readonly id: Float64Array,
+    private readonly lat: Float64Array,
+    private readonly lng: Float64Array,
+    private readonly maxPower: Float64Array,
+    private readonly status: Int32Array,
+    private readonly usage: Int32Array,
+    private readonly operator: Int32Array,
+    private readonly country: Int32Array,
+    private readonly provider: Int32Array,
+    private readonly open: Uint8Array,
+    private readonly free: Uint8Array,
+    private readonly created: Float64Array,
+    private readonly modified: Float64Array,
+    private readonly connStart: Int32Array,
+    private readonly connType: Int32Array,
+    private readonly connLevel: Int32Array,
+    private readonly connCurrent: Int32Array,
+    private readonly connPower: Float64Array,
+    private readonly kd: KDBush,
+    private readonly countryByIso: Map<string, number>,
+    private readonly operationalStatus: Set<number>,
+  ) {}
+
+  static build(db: Db): LocationIndex {
+    const n = (db.prepare('SELECT COUNT(*) AS n FROM locations').get() as { n: number }).n;
+    const id = new Float64Array(n);
+    const lat = new Float64Array(n);
+    const lng = new Float64Array(n);
+    const maxPower = new Float64Array(n);
+    const status = new Int32Array(n);
+    const usage = new Int32Array(n);
+    const operator = new Int32Array(n);
+    const country = new Int32Array(n);
+    const provider = new Int32Array(n);
+    const open = new Uint8Array(n);
+    const free = new Uint8Array(n);
+    const created = new Float64Array(n);
+    const modified = new Float64Array(n);
+    const position = new Map<number, number>();
+    const rows = db
+      .prepare(
+        `SELECT id, latitude, longitude, max_power_kw, status_type_id, usage_type_id, operator_id, country_id, data_provider_id, is_open_data,
+           CASE WHEN usage_cost IS NULL OR usage_cost LIKE 'free%' THEN 1 ELSE 0 END, date_created, date_last_status_update
+         FROM locations ORDER BY id`,
+      )
+      .raw();
+    let i = 0;
+    for (const r of rows.iterate() as Iterable<unknown[]>) {
+      if (i >= n) break;
+      id[i] = r[0] as number;
+      lat[i] = r[1] as number;
+      lng[i] = r[2] as number;
+      maxPower[i] = r[3] === null ? NaN : (r[3] as number);
+      status[i] = r[4] === null ? NONE : (r[4] as number);
+      usage[i] = r[5] === null ? NONE : (r[5] as number);
+      operator[i] = r[6] === null ? NONE : (r[6] as number);
+      country[i] = r[7] === null ? NONE : (r[7] as number);
+      provider[i] = r[8] as number;
+      open[i] = r[9] as number;
+      free[i] = r[10] as number;
+      created[i] = r[11] === null ? NaN : Date.parse(r[11] as string);
+      modified[i] = r[12] === null ? NaN : Date.parse(r[12] as string);
+      position.set(id[i], i);
+      i++;
+    }
+    const count = i;
+    // Connectors grouped per location in the same order (CSR layout).
+    const connectorCount = (db.prepare('SELECT COUNT(*) AS n FROM connectors').get() as { n: number }).n;
+    const perLocation = new Int32Array(count + 1);
+    const cType = new Int32Array(connectorCount);
+    const cLevel = new Int32Array(connectorCount);
+    const cCurrent = new Int32Array(connectorCount);
+    const cPower = new Float64Array(connectorCount);
+    const owner = new Int32Array(connectorCount);
+    let c = 0;
+    for (const r of db.prepare('SELECT location_id, connection_type_id, level_id, current_type_id, power_kw FROM connectors').raw().iterate() as Iterable<unknown[]>) {
+      if (c >= connectorCount) break;
+      const p = position.get(r[0] as number);
+      if (p === undefined) continue;
+      owner[c] = p;
+      cType[c] = r[1] as number;
+      cLevel[c] = r[2] === null ? NONE : (r[2] as number);
+      cCurrent[c] = r[3] === null ? NONE : (r[3] as number);
+      cPower[c] = r[4] === null ? NaN : (r[4] as number);
+      perLocation[p + 1]++;
+      c++;
+    }
+    for (let k = 0; k < count; k++) perLocation[k + 1] += perLocation[k];
+    const fill = perLocation.slice(0, count);
+    const connType = new Int32Array(c);
+    const connLevel = new Int32Array(c);
+    const connCurrent = new Int32Array(c);
+    const connPower = new Float64Array(c);
+    for (let k = 0; k < c; k++) {
+      const at = fill[owner[k]]++;
+      connType[at] = cType[k];
+      connLevel[at] = cLevel[k];
+      connCurrent[at] = cCurrent[k];
+      connPower[at] = cPower[k];
+    }
+    const kd = new KDBush(Math.max(1, count), 64, Float64Array);
+    for (let k = 0; k < count; k++) kd.add(lng[k], lat[k]);
+    if (count === 0) kd.add(0, 0); // KDBush needs one point; index 0 is never reported because n = 0
+    kd.finish();
+    const countryByIso = new Map((db.prepare('SELECT iso_code, id FROM ref_countries').all() as Array<{ iso_code: string; id: number }>).map((r) => [r.iso_code, r.id]));
+    const operationalStatus = new Set((db.prepare('SELECT id FROM ref_status_types WHERE is_operational = 1 OR id = 0').all() as Array<{ id: number }>).map((r) => r.id));
+    return new LocationIndex(count, id, lat, lng, maxPower, status, usage, operator, country, provider, open, free, created, modified, perLocation, connType, connLevel, connCurrent, connPower, kd, countryByIso, operationalStatus);
+  }
+
+  /** True when this snapshot can evaluate every filter of the query. */
+  static supports(q: Partial<LocationSearch>): boolean {
+    return !q.facilityTypes?.length;
+  }
+
+  /** Builds the per-location test for every non-spatial filter. */
+  private predicate(q: Omit<LocationSearch, 'area' | 'sort' | 'limit' | 'origin'>): (i: number) => boolean {
+    const tests: Array<(i: number) => boolean> = [];
+    const set = (l: readonly number[] | undefined) => (l && l.length ? new Set(l) : null);
+    const ids = set(q.ids);
+    if (ids) tests.push((i) => ids.has(this.id[i]));
+    const countries = set([...(q.countryIds ?? []), ...(q.countryIsoCodes ?? []).map((c) => this.countryByIso.get(c) ?? NONE - 1)]);
+    if (countries || q.countryIsoCodes?.length) {
+      const cs = countries ?? new Set<number>();
+      tests.push((i) => cs.has(this.country[i]));
+    }
+    const ops = set(q.operatorIds);
+    if (ops) tests.push((i) => ops.has(this.operator[i]));
+    const exOps = set(q.excludeOperatorIds);
+    if (exOps) tests.push((i) => this.operator[i] === NONE || !exOps.has(this.operator[i]));
+    const usage = set(q.usageTypeIds);
+    if (usage) tests.push((i) => usage.has(this.usage[i] === NONE ? 0 : this.usage[i]));
+    const status = set(q.statusTypeIds);
+    if (status) tests.push((i) => status.has(this.status[i] === NONE ? 0 : this.status[i]));
+    if (q.operationalOnly) tests.push((i) => this.status[i] === NONE || this.operationalStatus.has(this.status[i]));
+    const providers = set(q.dataProviderIds);
+    if (providers) tests.push((i) => providers.has(this.provider[i]));
+    if (q.modifiedSince) {
+      const since = Date.parse(q.modifiedSince);
+      tests.push((i) => this.modified[i] >= since);
+    }
+    if (q.openData !== undefined) {
+      const want = q.openData ? 1 : 0;
+      tests.push((i) => this.open[i] === want);
+    }
+    if (q.free === false) tests.push((i) => this.free[i] === 1);
+    if (q.greaterThanId !== undefined) {
+      const g = q.greaterThanId;
+      tests.push((i) => this.id[i] > g);
+    }
+    if (q.availabilityStatusTypeIds) {
+      const a = new Set(q.availabilityStatusTypeIds.ids);
+      const unknown = q.availabilityStatusTypeIds.includeUnknown;
+      tests.push((i) => {
+        const s = this.status[i];
+        if (s !== NONE && a.has(s)) return true;
+        return unknown && (s === NONE || !KNOWN_AVAILABILITY.has(s));
+      });
+    }
+    if (q.outletsAnyOf?.length) {
+      const descriptors = q.outletsAnyOf.map((d) => ({ types: set(d.connectionTypeIds), currents: set(d.currentTypeIds) }));
+      tests.push((i) => {
+        for (let k = this.connStart[i]; k < this.connStart[i + 1]; k++) {
+          for (const d of descriptors) {
+            if ((!d.types || d.types.has(this.connType[k])) && (!d.currents || d.currents.has(this.connCurrent[k]))) return true;
+          }
+        }
+        return false;
+      });
+    }
+    const types = set(q.connectionTypeIds);
+    const levels = set(q.levelIds);
+    const min = q.minPowerKw;
+    const max = q.maxPowerKw;
+    if (types || levels || min !== undefined || max !== undefined) {
+      tests.push((i) => {
+        for (let k = this.connStart[i]; k < this.connStart[i + 1]; k++) {
+          if (types && !types.has(this.connType[k])) continue;
+          if (levels && !levels.has(this.connLevel[k])) continue;
+          const p = this.connPower[k];
+          if (min !== undefined && !(p >= min)) continue;
+          if (max !== undefined && !(p <= max)) continue;
+          return true;
+        }
+        return false;
+      });
+    }
+    if (tests.length === 0) return () => true;
+    if (tests.length === 1) return tests[0];
+    return (i) => {
+      for (const t of tests) if (!t(i)) return false;
+      return true;
+    };
+  }
+
+  private inBox(box: BBox, visit: (i: number) => void) {
+    if (crossesAntimeridian(box)) {
+      for (const i of this.kd.range(box.west, box.south, 180, box.north)) visit(i);
+      for (const i of this.kd.range(-180, box.south, box.east, box.north)) if (this.lng[i] !== 180) visit(i);
+    } else {
+      for (const i of this.kd.range(box.west, box.south, box.east, box.north)) visit(i);
+    }
+  }
+
+  private hit(i: number, origin: LatLng | undefined): SearchHit {
+    return {
+      id: this.id[i],
+      latitude: this.lat[i],
+      longitude: this.lng[i],
+      distanceKm: origin ? haversineKm(origin, [this.lat[i], this.lng[i]]) : null,
+      sortKeys: {
+        power: Number.isNaN(this.maxPower[i]) ? null : this.maxPower[i],
+        created: Number.isNaN(this.created[i]) ? null : new Date(this.created[i]).toISOString(),
+        modified: Number.isNaN(this.modified[i]) ? null : new Date(this.modified[i]).toISOString(),
+      },
+    };
+  }
+
+  /** Indices of locations passing the filters and the search area. */
+  private matches(q: LocationSearch): number[] {
+    if (this.n === 0) return [];
+    const pass = this.predicate(q);
+    const out: number[] = [];
+    const area = q.area;
+    if (!area) {
+      for (let i = 0; i < this.n; i++) if (pass(i)) out.push(i);
+    } else if (area.kind === 'bbox') {
+      this.inBox(area.box, (i) => pass(i) && out.push(i));
+    } else if (area.kind === 'radius') {
+      this.inBox(bboxAround(area.center, area.km), (i) => {
+        if (pass(i) && haversineKm(area.center, [this.lat[i], this.lng[i]]) <= area.km) out.push(i);
+      });
+    } else if (area.kind === 'polygon') {
+      const inside = polygonTester(area.ring);
+      this.inBox(bboxOf(area.ring), (i) => pass(i) && inside([this.lat[i], this.lng[i]]) && out.push(i));
+    } else {
+      const seen = new Set<number>();
+      for (const chunk of corridorChunks(area.line, area.km)) {
+        this.inBox(chunk.box, (i) => {
+          if (seen.has(i) || !pass(i)) return;
+          if (distanceToLineKm([this.lat[i], this.lng[i]], chunk.points) <= area.km) {
+            seen.add(i);
+            out.push(i);
+          }
+        });
+      }
+    }
+    return out;
+  }
+
+  search(q: LocationSearch): SearchResult {
+    if (!q.area && q.origin && q.sort === 'distance') return this.nearest(q);
+    const idx = this.matches(q);
+    const total = idx.length;
+    const cmp = this.comparator(q);
+    // Partial selection would be faster for tiny limits; a full sort of the matches is simple and fast enough.
+    idx.sort(cmp);
+    return { total, hits: idx.slice(0, q.limit).map((i) => this.hit(i, q.origin)) };
+  }
+
+  private comparator(q: LocationSearch): (a: number, b: number) => number {
+    const id = this.id;
+    const descNum = (arr: Float64Array) => (a: number, b: number) => {
+      const x = arr[a];
+      const y = arr[b];
+      const xn = Number.isNaN(x);
+      const yn = Number.isNaN(y);
+      if (xn || yn) return xn === yn ? 0 : xn ? 1 : -1;
+      return y - x;
+    };
+    switch (q.sort) {
+      case 'distance': {
+        if (!q.origin) return (a, b) => id[a] - id[b];
+        const o = q.origin;
+        const d = new Map<number, number>();
+        const dist = (i: number) => {
+          let v = d.get(i);
+          if (v === undefined) d.set(i, (v = haversineKm(o, [this.lat[i], this.lng[i]])));
+          return v;
+        };
+        return (a, b) => dist(a) - dist(b) || id[a] - id[b];
+      }
+      case 'id_desc':
+        return (a, b) => id[b] - id[a];
+      case 'created_desc': {
+        const c = descNum(this.created);
+        return (a, b) => c(a, b) || id[b] - id[a];
+      }
+      case 'modified_desc': {
+        const c = descNum(this.modified);
+        return (a, b) => c(a, b) || id[b] - id[a];
+      }
+      case 'power_desc': {
+        const c = descNum(this.maxPower);
+        return (a, b) => c(a, b) || id[a] - id[b];
+      }
+      default:
+        return (a, b) => id[a] - id[b];
+    }
+  }
+
+  /** Nearest-first without a radius: widen the ring until it holds enough matches. */
+  private nearest(q: LocationSearch): SearchResult {
+    const origin = q.origin as LatLng;
+    const pass = this.predicate(q);
+    let total = 0;
+    for (let i = 0; i < this.n; i++) if (pass(i)) total++;
+    for (let km = 10; ; km *= 4) {
+      const found: Array<{ i: number; d: number }> = [];
+      this.inBox(bboxAround(origin, km), (i) => {
+        if (!pass(i)) return;
+        const d = haversineKm(origin, [this.lat[i], this.lng[i]]);
+        if (d <= km) found.push({ i, d });
+      });
+      if (found.length >= Math.min(q.limit, total) || km >= 20_000) {
+        found.sort((a, b) => a.d - b.d || this.id[a.i] - this.id[b.i]);
+        return { total, hits: found.slice(0, q.limit).map((f) => this.hit(f.i, origin)) };
+      }
+    }
+  }
+
+  /** Grid clusters of the matching locations in a map view (see GridClusterer). */
+  clusters(q: ClusterQuery): { total: number; clusters: Cluster[] } {
+    const pass = this.predicate(q);
+    const grid = new GridClusterer(q.box, q.zoom);
+    this.inBox(q.box, (i) => {
+      if (pass(i)) grid.add(this.lat[i], this.lng[i], Number.isNaN(this.maxPower[i]) ? null : this.maxPower[i], this.id[i]);
+    });
+    return { total: grid.total, clusters: grid.result() };
+  }
+}

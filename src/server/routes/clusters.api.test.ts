@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../test/test-app';
+
+type Feature = { geometry: { coordinates: [number, number] }; properties: { cluster: boolean; point_count: number; max_power_kw: number | null; power_class: string | null; id: number | null } };
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+
+const NY_STATE = 'boundingbox=(40.4,-79.8),(45.1,-71.8)';
+const get = async (qs: string) => {
+  const res = await t.get(`/api/clusters?${qs}`);
+  expect(res.status, await res.clone().text()).toBe(200);
+  const body = (await res.json()) as { type: string; features: Feature[] };
+  return { features: body.features, total: Number(res.headers.get('X-Total-Count')) };
+};
+
+describe('GET /api/clusters', () => {
+  it('clusters a state view into few features whose counts add up to the total', async () => {
+    const { features, total } = await get(`${NY_STATE}&zoom=6`);
+    const poi = await t.get(`/v3/poi?${NY_STATE}&maxresults=1`);
+    expect(total).toBe(Number(poi.headers.get('X-Total-Count')));
+    expect(features.length).toBeLessThan(200);
+    expect(features.length).toBeGreaterThan(5);
+    expect(features.reduce((s, f) => s + f.properties.point_count, 0)).toBe(total);
+    for (const f of features) {
+      const [lng, lat] = f.geometry.coordinates;
+      expect(lat).toBeGreaterThanOrEqual(40.4);
+      expect(lng).toBeLessThanOrEqual(-71.8);
+    }
+    expect(features.some((f) => f.properties.power_class === 'ultra')).toBe(true);
+  });
+
+  it('splits into more cells as the zoom grows, down to single locations with their ids', async () => {
+    const z6 = await get(`${NY_STATE}&zoom=6`);
+    const z9 = await get(`${NY_STATE}&zoom=9`);
+    expect(z9.features.length).toBeGreaterThan(z6.features.length);
+    const street = await get('boundingbox=(40.755,-73.99),(40.76,-73.98)&zoom=18');
+    expect(street.features.length).toBeGreaterThan(0);
+    const single = street.features.find((f) => !f.properties.cluster);
+    expect(single?.properties.id).toBeTypeOf('number');
+    const detail = await t.get(`/api/locations/${single?.properties.id}`);
+    expect(detail.status).toBe(200);
+  });
+
+  it('honours the same filters as /v3/poi, plus exclusions and operational-only', async () => {
+    const filters = 'connectiontypeid=32&minpowerkw=100';
+    const c = await get(`${NY_STATE}&zoom=6&${filters}`);
+    const poi = await t.get(`/v3/poi?${NY_STATE}&${filters}&maxresults=1`);
+    expect(c.total).toBe(Number(poi.headers.get('X-Total-Count')));
+    expect(c.features.every((f) => (f.properties.max_power_kw ?? 0) >= 100)).toBe(true);
+    const all = await get(`${NY_STATE}&zoom=6`);
+    const noCp = await get(`${NY_STATE}&zoom=6&excludeoperatorid=5`);
+    const cp = await get(`${NY_STATE}&zoom=6&operatorid=5`);
+    expect(noCp.total + cp.total).toBe(all.total);
+    const op = await get(`${NY_STATE}&zoom=6&operationalonly=true`);
+    expect(op.total).toBeLessThanOrEqual(all.total);
+  });
+
+  it.each([
+    ['zoom=5', 'boundingbox'],
+    [`${NY_STATE}`, 'zoom'],
+    [`${NY_STATE}&zoom=23`, 'zoom'],
+    ['boundingbox=(1,2)&zoom=3', 'boundingbox'],
+    [`${NY_STATE}&zoom=5&minpowerkw=50&maxpowerkw=10`, 'maxpowerkw'],
+    [`${NY_STATE}&zoom=5&excludeoperatorid=x`, 'excludeoperatorid'],
+  ])('rejects %s naming %s', async (qs, parameter) => {
+    const res = await t.get(`/api/clusters?${qs}`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: Array<{ parameter: string }> }).errors.map((e) => e.parameter)).toContain(parameter);
+  });
+});
