@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppDeps } from './app-deps';
+import { fastCompress } from './lib/fast-compress';
 import { ocmPoiRoutes, TOTAL_COUNT_HEADER } from './routes/ocm/poi.routes';
 import { ocmReferenceDataRoutes } from './routes/ocm/referencedata.routes';
 import { plugshareRoutes } from './routes/plugshare/locations.routes';
@@ -29,7 +29,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   for (const p of API_PREFIXES) {
     app.use(`${p}/*`, cors({ origin: '*', exposeHeaders: [TOTAL_COUNT_HEADER, 'Server-Timing'], allowHeaders: ['X-API-Key', 'Authorization', 'Content-Type'] }));
   }
-  app.use('*', compress());
+  app.use('*', fastCompress());
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/v3', ocmPoiRoutes(deps));

@@ -2,7 +2,7 @@ import KDBush from 'kdbush';
 import type { Db } from '../db/open-db';
 import { bboxAround, bboxOf, crossesAntimeridian } from '../../shared/geo/bbox';
 import { haversineKm } from '../../shared/geo/distance';
-import { corridorChunks, distanceToLineKm } from '../../shared/geo/polyline';
+import { corridorChunks, lineProximity } from '../../shared/geo/polyline';
 import { polygonTester } from '../../shared/geo/polygon';
 import { GridClusterer } from '../../shared/geo/grid-clusterer';
 import type { BBox, LatLng } from '../../shared/geo/types';
@@ -217,6 +217,17 @@ export class LocationIndex {
   }
 
   private inBox(box: BBox, visit: (i: number) => void) {
+    // Views that hold a large share of all locations (country views) are faster as one linear scan than as a
+    // KD-tree range that first collects every index.
+    if (!crossesAntimeridian(box) && (box.north - box.south) * (box.east - box.west) > 200) {
+      const { south, north, west, east } = box;
+      for (let i = 0; i < this.n; i++) {
+        const la = this.lat[i];
+        const lo = this.lng[i];
+        if (la >= south && la <= north && lo >= west && lo <= east) visit(i);
+      }
+      return;
+    }
     if (crossesAntimeridian(box)) {
       for (const i of this.kd.range(box.west, box.south, 180, box.north)) visit(i);
       for (const i of this.kd.range(-180, box.south, box.east, box.north)) if (this.lng[i] !== 180) visit(i);
@@ -226,17 +237,7 @@ export class LocationIndex {
   }
 
   private hit(i: number, origin: LatLng | undefined): SearchHit {
-    return {
-      id: this.id[i],
-      latitude: this.lat[i],
-      longitude: this.lng[i],
-      distanceKm: origin ? haversineKm(origin, [this.lat[i], this.lng[i]]) : null,
-      sortKeys: {
-        power: Number.isNaN(this.maxPower[i]) ? null : this.maxPower[i],
-        created: Number.isNaN(this.created[i]) ? null : new Date(this.created[i]).toISOString(),
-        modified: Number.isNaN(this.modified[i]) ? null : new Date(this.modified[i]).toISOString(),
-      },
-    };
+    return { id: this.id[i], latitude: this.lat[i], longitude: this.lng[i], distanceKm: origin ? haversineKm(origin, [this.lat[i], this.lng[i]]) : null };
   }
 
   /** Indices of locations passing the filters and the search area. */
@@ -259,9 +260,10 @@ export class LocationIndex {
     } else {
       const seen = new Set<number>();
       for (const chunk of corridorChunks(area.line, area.km)) {
+        const near = lineProximity(chunk.points);
         this.inBox(chunk.box, (i) => {
           if (seen.has(i) || !pass(i)) return;
-          if (distanceToLineKm([this.lat[i], this.lng[i]], chunk.points) <= area.km) {
+          if (near.within(this.lat[i], this.lng[i], area.km)) {
             seen.add(i);
             out.push(i);
           }

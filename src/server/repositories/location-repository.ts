@@ -2,13 +2,15 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-db';
 import { bboxAround, crossesAntimeridian } from '../../shared/geo/bbox';
 import { haversineKm } from '../../shared/geo/distance';
-import { corridorChunks, distanceToLineKm } from '../../shared/geo/polyline';
+import { corridorChunks, lineProximity } from '../../shared/geo/polyline';
 import { polygonTester } from '../../shared/geo/polygon';
 import { bboxOf } from '../../shared/geo/bbox';
 import type { BBox, LatLng } from '../../shared/geo/types';
 import type { Cluster, ClusterQuery, LocationSearch, SearchHit, SearchResult } from './location-search';
 import { LocationIndex } from './location-index';
 import { GridClusterer } from '../../shared/geo/grid-clusterer';
+import { LruCache } from '../lib/lru-cache';
+import { DataVersion } from '../db/data-version';
 
 export interface LocationRow {
   id: number;
@@ -80,6 +82,16 @@ export interface ConnectorRow {
   status_type_id: number | null;
   comments: string | null;
 }
+
+// Explicit column lists: only what the APIs show (materialising unused columns costs time on every map view).
+const LOCATION_COLUMNS = `id, uuid, source, source_id, source_file, source_updated_at, data_provider_id, data_providers_reference, licence,
+  is_open_data, title, address_line1, address_line2, town, state_or_province, postcode, country_id, latitude, longitude, contact_telephone1,
+  contact_email, related_url, access_comments, facility_type, general_comments, operator_id, usage_type_id, status_type_id,
+  submission_status_type_id, usage_cost, number_of_points, data_quality_level, date_created, date_last_status_update, date_last_verified,
+  date_last_confirmed, date_planned, imported_at, updated_at, max_power_kw`;
+const STATION_COLUMNS = 'id, location_id, ref, network_ext_id, manufacturer, model, status_type_id, created_at';
+const CONNECTOR_COLUMNS =
+  'id, station_id, location_id, ref, connection_type_id, current_type_id, level_id, power_kw, power_estimated, amps, voltage, quantity, status_type_id, comments';
 
 export interface LocationDetails extends LocationRow {
   stations: Array<StationRow & { connectors: ConnectorRow[] }>;
@@ -212,14 +224,23 @@ function boxWhere(box: BBox): Where {
 export class SqliteLocationRepository implements LocationRepository {
   private readonly cache = new Map<string, Statement<unknown[]>>();
 
+  private readonly detailsCache: LruCache<number, LocationDetails>;
+  private detailsVersion = '';
   private index: LocationIndex | null = null;
-  private indexVersion = -1;
+  private indexVersion = '';
+  private readonly version: DataVersion;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    detailsCacheSize = 20_000,
+  ) {
+    this.detailsCache = new LruCache(detailsCacheSize);
+    this.version = new DataVersion(db);
+  }
 
   /** The in-memory search index, rebuilt when another connection (an import) has changed the database. */
   private currentIndex(): LocationIndex {
-    const version = this.db.pragma('data_version', { simple: true }) as number;
+    const version = this.version.current();
     if (!this.index || version !== this.indexVersion) {
       this.index = LocationIndex.build(this.db);
       this.indexVersion = version;
@@ -229,7 +250,12 @@ export class SqliteLocationRepository implements LocationRepository {
 
   /** Forces a rebuild after writes on this connection (which `data_version` does not report). */
   invalidate() {
-    this.index = null;
+    this.version.bump();
+  }
+
+  /** Empties the details cache only (benchmarks measure cold reads with it). */
+  clearDetailsCache() {
+    this.detailsCache.clear();
   }
 
   /** Builds the index now (server start), so the first request does not pay for it. */
@@ -315,9 +341,10 @@ export class SqliteLocationRepository implements LocationRepository {
     // Corridor: query each piece of the route with its own small box; a hit near any piece is in the corridor.
     const seen = new Map<number, SearchHit>();
     for (const chunk of corridorChunks(area.line, area.km)) {
+      const near = lineProximity(chunk.points);
       for (const h of this.candidates(chunk.box, w)) {
         if (seen.has(h.id)) continue;
-        if (distanceToLineKm([h.latitude, h.longitude], chunk.points) <= area.km) seen.set(h.id, h);
+        if (near.within(h.latitude, h.longitude, area.km)) seen.set(h.id, h);
       }
     }
     return finish([...seen.values()]);
@@ -340,16 +367,37 @@ export class SqliteLocationRepository implements LocationRepository {
     }
   }
 
+  /**
+   * Locations with their stations and connectors, in the order of `ids`. Served from an LRU cache of recently
+   * read locations (materialising rows dominates the cost of a map view); the cache is dropped whenever the
+   * database changes.
+   */
   details(ids: number[]): LocationDetails[] {
     if (ids.length === 0) return [];
+    const version = this.version.current();
+    if (version !== this.detailsVersion) {
+      this.detailsCache.clear();
+      this.detailsVersion = version;
+    }
+    const missing = ids.filter((id) => !this.detailsCache.has(id));
+    if (missing.length > 0) for (const d of this.loadDetails(missing)) this.detailsCache.set(d.id, d);
+    const out: LocationDetails[] = [];
+    for (const id of ids) {
+      const d = this.detailsCache.get(id);
+      if (d) out.push(d);
+    }
+    return out;
+  }
+
+  private loadDetails(ids: number[]): LocationDetails[] {
     const out: LocationDetails[] = [];
     // Chunks keep the parameter count under SQLite's limit for large maxresults.
     for (let i = 0; i < ids.length; i += 900) {
       const chunk = ids.slice(i, i + 900);
       const ph = placeholders(chunk.length);
-      const locations = this.stmt(`SELECT * FROM locations WHERE id IN (${ph})`).all(...chunk) as LocationRow[];
-      const stations = this.stmt(`SELECT * FROM stations WHERE location_id IN (${ph}) ORDER BY location_id, id`).all(...chunk) as StationRow[];
-      const connectors = this.stmt(`SELECT * FROM connectors WHERE location_id IN (${ph}) ORDER BY station_id, id`).all(...chunk) as ConnectorRow[];
+      const locations = this.stmt(`SELECT ${LOCATION_COLUMNS} FROM locations WHERE id IN (${ph})`).all(...chunk) as LocationRow[];
+      const stations = this.stmt(`SELECT ${STATION_COLUMNS} FROM stations WHERE location_id IN (${ph}) ORDER BY location_id, id`).all(...chunk) as StationRow[];
+      const connectors = this.stmt(`SELECT ${CONNECTOR_COLUMNS} FROM connectors WHERE location_id IN (${ph}) ORDER BY station_id, id`).all(...chunk) as ConnectorRow[];
       const byStation = new Map<number, ConnectorRow[]>();
       for (const c of connectors) {
         const list = byStation.get(c.station_id);
@@ -363,11 +411,7 @@ export class SqliteLocationRepository implements LocationRepository {
         if (list) list.push(entry);
         else byLocation.set(s.location_id, [entry]);
       }
-      const byId = new Map(locations.map((l) => [l.id, { ...l, stations: byLocation.get(l.id) ?? [] }]));
-      for (const id of chunk) {
-        const d = byId.get(id);
-        if (d) out.push(d);
-      }
+      for (const l of locations) out.push({ ...l, stations: byLocation.get(l.id) ?? [] });
     }
     return out;
   }

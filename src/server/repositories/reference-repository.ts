@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-db';
+import { DataVersion } from '../db/data-version';
 
 /** OCM reference objects exactly as OCM names them; kept as parsed JSON for output. */
 export type RefObject = Record<string, unknown> & { ID: number; Title?: string };
@@ -51,9 +52,12 @@ export interface ReferenceUpsertResult {
 
 export class ReferenceRepository {
   private cache: ReferenceData | null = null;
-  private cacheVersion = -1;
+  private cacheVersion = '';
+  private readonly version: DataVersion;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.version = new DataVersion(db);
+  }
 
   /** Upserts an OCM CoreReferenceData document; each list's items are keyed by ID. */
   upsert(doc: Record<string, unknown>): ReferenceUpsertResult {
@@ -107,7 +111,7 @@ export class ReferenceRepository {
 
   /** All reference data as OCM objects, cached until the database changes (imports run in another process). */
   all(): ReferenceData {
-    const version = this.db.pragma('data_version', { simple: true }) as number;
+    const version = this.version.current();
     if (this.cache && version === this.cacheVersion) return this.cache;
     const load = (table: string) => {
       const m = new Map<number, RefObject>();

@@ -62,6 +62,7 @@ describe('GET /api/clusters', () => {
     ['zoom=5', 'boundingbox'],
     [`${NY_STATE}`, 'zoom'],
     [`${NY_STATE}&zoom=23`, 'zoom'],
+    ['boundingbox=(-80,-179),(80,179)&zoom=22', 'zoom'],
     ['boundingbox=(1,2)&zoom=3', 'boundingbox'],
     [`${NY_STATE}&zoom=5&minpowerkw=50&maxpowerkw=10`, 'maxpowerkw'],
     [`${NY_STATE}&zoom=5&excludeoperatorid=x`, 'excludeoperatorid'],

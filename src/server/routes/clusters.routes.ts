@@ -3,6 +3,7 @@ import { ClustersQuerySchema } from '../../shared/api/clusters-query';
 import { lowerCaseQuery, paramErrors } from '../../shared/api/query-params';
 import { parseOcmBoundingBox } from '../../shared/geo/bbox';
 import { powerClass } from '../../shared/power-class';
+import { GridClusterer } from '../../shared/geo/grid-clusterer';
 import type { AppDeps } from '../app-deps';
 import { badRequest } from './http-errors';
 import { TOTAL_COUNT_HEADER } from './ocm/poi.routes';
@@ -17,6 +18,9 @@ export function clustersRoutes(deps: AppDeps) {
     const q = parsed.data;
     const box = parseOcmBoundingBox(q.boundingbox);
     if (!box) return badRequest(c, [{ parameter: 'boundingbox', message: 'expected (lat,lng),(lat2,lng2)' }]);
+    if (GridClusterer.layout(box, q.zoom).cells > GridClusterer.MAX_CELLS) {
+      return badRequest(c, [{ parameter: 'zoom', message: 'the bounding box is far larger than a map view at this zoom: zoom out or send a smaller box' }]);
+    }
     if (q.minpowerkw !== undefined && q.maxpowerkw !== undefined && q.minpowerkw > q.maxpowerkw) {
       return badRequest(c, [{ parameter: 'maxpowerkw', message: 'must not be less than minpowerkw' }]);
     }

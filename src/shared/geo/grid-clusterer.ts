@@ -17,33 +17,55 @@ export interface GridCluster {
 export class GridClusterer {
   private readonly cellDeg: number;
   private readonly cellLat: number;
-  private readonly cells = new Map<number, number>();
-  private readonly count: number[] = [];
-  private readonly sumLat: number[] = [];
-  private readonly sumLng: number[] = [];
-  private readonly max: number[] = [];
-  private readonly firstId: number[] = [];
+  // Cells are a dense grid over the view (a view is at most a few dozen cells across at any zoom).
+  private readonly gx0: number;
+  private readonly gy0: number;
+  private readonly ny: number;
+  private readonly count: Float64Array;
+  private readonly sumLat: Float64Array;
+  private readonly sumLng: Float64Array;
+  private readonly max: Float64Array;
+  private readonly firstId: Float64Array;
   total = 0;
 
-  constructor(box: BBox, zoom: number, cellPx = 60) {
-    this.cellDeg = (360 / 2 ** zoom) * (cellPx / 256);
+  /** Largest grid a view may need; real map views at their own zoom are a few hundred cells. */
+  static readonly MAX_CELLS = 1_000_000;
+
+  /** Grid geometry for a view: cell sizes in degrees, first cell and cell counts. */
+  static layout(box: BBox, zoom: number, cellPx = 60) {
+    const cellDeg = (360 / 2 ** zoom) * (cellPx / 256);
     const midLat = (box.south + box.north) / 2;
-    this.cellLat = this.cellDeg * Math.max(0.05, Math.cos((midLat * Math.PI) / 180));
+    const cellLat = cellDeg * Math.max(0.05, Math.cos((midLat * Math.PI) / 180));
+    // A view crossing the antimeridian spans the whole longitude range of the grid.
+    const west = box.west > box.east ? -180 : box.west;
+    const east = box.west > box.east ? 180 : box.east;
+    const gx0 = Math.floor((west + 180) / cellDeg);
+    const gy0 = Math.floor((box.south + 90) / cellLat);
+    const nx = Math.floor((east + 180) / cellDeg) - gx0 + 1;
+    const ny = Math.floor((box.north + 90) / cellLat) - gy0 + 1;
+    return { cellDeg, cellLat, gx0, gy0, nx, ny, cells: nx * ny };
+  }
+
+  constructor(box: BBox, zoom: number, cellPx = 60) {
+    const g = GridClusterer.layout(box, zoom, cellPx);
+    if (!(g.cells > 0 && g.cells <= GridClusterer.MAX_CELLS)) throw new RangeError(`a view of ${g.nx} × ${g.ny} cells is too large to cluster at zoom ${zoom}`);
+    this.cellDeg = g.cellDeg;
+    this.cellLat = g.cellLat;
+    this.gx0 = g.gx0;
+    this.gy0 = g.gy0;
+    this.ny = g.ny;
+    const cells = g.cells;
+    this.count = new Float64Array(cells);
+    this.sumLat = new Float64Array(cells);
+    this.sumLng = new Float64Array(cells);
+    this.max = new Float64Array(cells).fill(NaN);
+    this.firstId = new Float64Array(cells);
   }
 
   add(lat: number, lng: number, powerKw: number | null, id: number) {
     this.total++;
-    const key = Math.floor((lng + 180) / this.cellDeg) * 1_000_003 + Math.floor((lat + 90) / this.cellLat);
-    let c = this.cells.get(key);
-    if (c === undefined) {
-      c = this.count.length;
-      this.cells.set(key, c);
-      this.count.push(0);
-      this.sumLat.push(0);
-      this.sumLng.push(0);
-      this.max.push(NaN);
-      this.firstId.push(id);
-    }
+    const c = (Math.floor((lng + 180) / this.cellDeg) - this.gx0) * this.ny + (Math.floor((lat + 90) / this.cellLat) - this.gy0);
+    if (this.count[c] === 0) this.firstId[c] = id;
     this.count[c]++;
     this.sumLat[c] += lat;
     this.sumLng[c] += lng;
@@ -51,12 +73,18 @@ export class GridClusterer {
   }
 
   result(): GridCluster[] {
-    return this.count.map((n, c) => ({
-      latitude: this.sumLat[c] / n,
-      longitude: this.sumLng[c] / n,
-      count: n,
-      maxPowerKw: Number.isNaN(this.max[c]) ? null : this.max[c],
-      id: n === 1 ? this.firstId[c] : null,
-    }));
+    const out: GridCluster[] = [];
+    for (let c = 0; c < this.count.length; c++) {
+      const n = this.count[c];
+      if (n === 0) continue;
+      out.push({
+        latitude: this.sumLat[c] / n,
+        longitude: this.sumLng[c] / n,
+        count: n,
+        maxPowerKw: Number.isNaN(this.max[c]) ? null : this.max[c],
+        id: n === 1 ? this.firstId[c] : null,
+      });
+    }
+    return out;
   }
 }

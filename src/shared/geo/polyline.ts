@@ -77,14 +77,47 @@ export function corridorChunks(line: readonly LatLng[], widthKm: number, maxChun
  */
 export function distanceToLineKm(p: LatLng, line: readonly LatLng[]): number {
   if (line.length === 1) return haversineKm(p, line[0]);
-  let best = Infinity;
-  const pt: [number, number] = [p[1], p[0]];
-  for (let i = 1; i < line.length; i++) {
-    const a = line[i - 1];
-    const b = line[i];
+  return lineProximity(line).distanceKm(p[0], p[1]);
+}
+
+/**
+ * Prepared distance tests against one line (e.g. a corridor chunk): each segment's flat-earth scale is computed
+ * once, and `within` stops at the first segment close enough.
+ */
+export function lineProximity(line: readonly LatLng[]) {
+  const segs = line.length === 1 ? [{ a: line[0], b: line[0] }] : line.slice(1).map((b, i) => ({ a: line[i], b }));
+  const prepared = segs.map(({ a, b }) => {
     const ruler = new CheapRuler((a[0] + b[0]) / 2, 'kilometers');
-    const d = ruler.pointToSegmentDistance(pt, [a[1], a[0]], [b[1], b[0]]);
-    if (d < best) best = d;
-  }
-  return best;
+    const [kx, ky] = [ruler.kx, ruler.ky];
+    return {
+      ruler,
+      a: [a[1], a[0]] as [number, number],
+      b: [b[1], b[0]] as [number, number],
+      // Segment bounds in degrees, for a cheap rejection before the exact distance.
+      minLat: Math.min(a[0], b[0]),
+      maxLat: Math.max(a[0], b[0]),
+      minLng: Math.min(a[1], b[1]),
+      maxLng: Math.max(a[1], b[1]),
+      kx,
+      ky,
+    };
+  });
+  return {
+    distanceKm(lat: number, lng: number): number {
+      let best = Infinity;
+      for (const s of prepared) {
+        const d = s.ruler.pointToSegmentDistance([lng, lat], s.a, s.b);
+        if (d < best) best = d;
+      }
+      return best;
+    },
+    within(lat: number, lng: number, km: number): boolean {
+      for (const s of prepared) {
+        // Outside the segment's box grown by km (in degrees at this latitude) means farther than km.
+        if (lat < s.minLat - km / s.ky || lat > s.maxLat + km / s.ky || lng < s.minLng - km / s.kx || lng > s.maxLng + km / s.kx) continue;
+        if (s.ruler.pointToSegmentDistance([lng, lat], s.a, s.b) <= km) return true;
+      }
+      return false;
+    },
+  };
 }

@@ -18,105 +18,107 @@ const RECENTLY_VERIFIED_DAYS = 90;
 
 const ref = (map: Map<number, RefObject>, id: number | null | undefined) => (id === null || id === undefined ? null : (map.get(id) ?? null));
 
-/** One location as an OCM v3 POI object in OCM's verbose, non-compact form (PascalCase). */
+/**
+ * One location as an OCM v3 POI object. Built directly in the requested form: compact leaves out reference objects
+ * (their IDs stay), verbose=false leaves out null fields; camelcase renames keys afterwards.
+ */
 export function toOcmPoi(l: LocationDetails, refs: ReferenceData, distanceKm: number | null, o: PoiOutputOptions): Json {
-  const country = ref(refs.countries, l.country_id);
   const lastVerified = l.date_last_verified ?? l.date_last_confirmed;
   const recentlyVerified = lastVerified !== null && Date.now() - Date.parse(lastVerified) < RECENTLY_VERIFIED_DAYS * 86_400_000;
-  const connections = l.stations.flatMap((s) =>
-    s.connectors.map((c) => ({
-      ID: c.id,
-      ConnectionTypeID: c.connection_type_id,
-      ConnectionType: ref(refs.connectionTypes, c.connection_type_id),
-      Reference: s.network_ext_id,
-      StatusTypeID: c.status_type_id ?? s.status_type_id,
-      StatusType: ref(refs.statusTypes, c.status_type_id ?? s.status_type_id),
-      LevelID: c.level_id,
-      Level: ref(refs.levels, c.level_id),
-      Amps: c.amps,
-      Voltage: c.voltage,
-      PowerKW: c.power_kw,
-      CurrentTypeID: c.current_type_id,
-      CurrentType: ref(refs.currentTypes, c.current_type_id),
-      Quantity: c.quantity,
-      Comments: c.comments,
-    })),
-  );
-  const poi: Json = {
-    DataProvider: ref(refs.dataProviders, l.data_provider_id),
-    OperatorInfo: ref(refs.operators, l.operator_id),
-    UsageType: ref(refs.usageTypes, l.usage_type_id),
-    StatusType: ref(refs.statusTypes, l.status_type_id),
-    SubmissionStatus: ref(refs.submissionStatusTypes, l.submission_status_type_id),
-    UserComments: o.comments ? (o.comments.get(l.id)?.UserComments ?? null) : null,
-    PercentageSimilarity: null,
-    MediaItems: o.comments ? (o.comments.get(l.id)?.MediaItems ?? null) : null,
-    IsRecentlyVerified: recentlyVerified,
-    DateLastVerified: l.date_last_verified,
-    ID: l.id,
-    UUID: l.uuid,
-    ParentChargePointID: null,
-    DataProviderID: l.data_provider_id,
-    DataProvidersReference: l.data_providers_reference,
-    OperatorID: l.operator_id,
-    OperatorsReference: null,
-    UsageTypeID: l.usage_type_id,
-    UsageCost: l.usage_cost,
-    AddressInfo: {
-      ID: l.id,
-      Title: l.title,
-      AddressLine1: l.address_line1,
-      AddressLine2: l.address_line2,
-      Town: l.town,
-      StateOrProvince: l.state_or_province,
-      Postcode: l.postcode,
-      CountryID: l.country_id,
-      Country: country,
-      Latitude: l.latitude,
-      Longitude: l.longitude,
-      ContactTelephone1: l.contact_telephone1,
-      ContactTelephone2: null,
-      ContactEmail: l.contact_email,
-      AccessComments: l.access_comments,
-      RelatedURL: l.related_url,
-      Distance: distanceKm === null ? null : o.distanceUnit === 'km' ? distanceKm : kmToMiles(distanceKm),
-      DistanceUnit: DISTANCE_UNIT[o.distanceUnit],
-    },
-    Connections: connections,
-    NumberOfPoints: l.number_of_points,
-    GeneralComments: l.general_comments,
-    DatePlanned: l.date_planned,
-    DateLastConfirmed: l.date_last_confirmed,
-    StatusTypeID: l.status_type_id,
-    DateLastStatusUpdate: l.date_last_status_update,
-    MetadataValues: null,
-    DataQualityLevel: l.data_quality_level,
-    DateCreated: l.date_created,
-    SubmissionStatusTypeID: l.submission_status_type_id,
-  };
-  let out: unknown = poi;
-  if (o.compact) out = stripReferenceObjects(poi);
-  if (!o.verbose) out = dropNulls(out);
-  if (o.camelcase) out = camelCaseKeys(out);
-  return out as Json;
-}
 
-/** compact=true: reference data objects go; their IDs stay. */
-const REFERENCE_OBJECT_KEYS = new Set(['DataProvider', 'OperatorInfo', 'UsageType', 'StatusType', 'SubmissionStatus', 'Country', 'ConnectionType', 'Level', 'CurrentType']);
-
-function stripReferenceObjects(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(stripReferenceObjects);
-  if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(
-      Object.entries(v as Json)
-        .filter(([k]) => !REFERENCE_OBJECT_KEYS.has(k))
-        .map(([k, x]) => [k, k === 'UserComments' || k === 'MediaItems' ? x : stripReferenceObjects(x)]),
-    );
+  const connections: Json[] = [];
+  for (const s of l.stations) {
+    for (const c of s.connectors) {
+      const status = c.status_type_id ?? s.status_type_id;
+      const k = {} as Json;
+      putField(o, k, 'ID', c.id);
+      putField(o, k, 'ConnectionTypeID', c.connection_type_id);
+      putReference(o, k, 'ConnectionType', refs.connectionTypes, c.connection_type_id);
+      putField(o, k, 'Reference', s.network_ext_id);
+      putField(o, k, 'StatusTypeID', status);
+      putReference(o, k, 'StatusType', refs.statusTypes, status);
+      putField(o, k, 'LevelID', c.level_id);
+      putReference(o, k, 'Level', refs.levels, c.level_id);
+      putField(o, k, 'Amps', c.amps);
+      putField(o, k, 'Voltage', c.voltage);
+      putField(o, k, 'PowerKW', c.power_kw);
+      putField(o, k, 'CurrentTypeID', c.current_type_id);
+      putReference(o, k, 'CurrentType', refs.currentTypes, c.current_type_id);
+      putField(o, k, 'Quantity', c.quantity);
+      putField(o, k, 'Comments', c.comments);
+      connections.push(k);
+    }
   }
-  return v;
+
+  const a = {} as Json;
+  putField(o, a, 'ID', l.id);
+  putField(o, a, 'Title', l.title);
+  putField(o, a, 'AddressLine1', l.address_line1);
+  putField(o, a, 'AddressLine2', l.address_line2);
+  putField(o, a, 'Town', l.town);
+  putField(o, a, 'StateOrProvince', l.state_or_province);
+  putField(o, a, 'Postcode', l.postcode);
+  putField(o, a, 'CountryID', l.country_id);
+  putReference(o, a, 'Country', refs.countries, l.country_id);
+  putField(o, a, 'Latitude', l.latitude);
+  putField(o, a, 'Longitude', l.longitude);
+  putField(o, a, 'ContactTelephone1', l.contact_telephone1);
+  putField(o, a, 'ContactTelephone2', null);
+  putField(o, a, 'ContactEmail', l.contact_email);
+  putField(o, a, 'AccessComments', l.access_comments);
+  putField(o, a, 'RelatedURL', l.related_url);
+  putField(o, a, 'Distance', distanceKm === null ? null : o.distanceUnit === 'km' ? distanceKm : kmToMiles(distanceKm));
+  putField(o, a, 'DistanceUnit', DISTANCE_UNIT[o.distanceUnit]);
+
+  const p = {} as Json;
+  putReference(o, p, 'DataProvider', refs.dataProviders, l.data_provider_id);
+  putReference(o, p, 'OperatorInfo', refs.operators, l.operator_id);
+  putReference(o, p, 'UsageType', refs.usageTypes, l.usage_type_id);
+  putReference(o, p, 'StatusType', refs.statusTypes, l.status_type_id);
+  putReference(o, p, 'SubmissionStatus', refs.submissionStatusTypes, l.submission_status_type_id);
+  putField(o, p, 'UserComments', o.comments ? (o.comments.get(l.id)?.UserComments ?? null) : null);
+  putField(o, p, 'PercentageSimilarity', null);
+  putField(o, p, 'MediaItems', o.comments ? (o.comments.get(l.id)?.MediaItems ?? null) : null);
+  putField(o, p, 'IsRecentlyVerified', recentlyVerified);
+  putField(o, p, 'DateLastVerified', l.date_last_verified);
+  putField(o, p, 'ID', l.id);
+  putField(o, p, 'UUID', l.uuid);
+  putField(o, p, 'ParentChargePointID', null);
+  putField(o, p, 'DataProviderID', l.data_provider_id);
+  putField(o, p, 'DataProvidersReference', l.data_providers_reference);
+  putField(o, p, 'OperatorID', l.operator_id);
+  putField(o, p, 'OperatorsReference', null);
+  putField(o, p, 'UsageTypeID', l.usage_type_id);
+  putField(o, p, 'UsageCost', l.usage_cost);
+  putField(o, p, 'AddressInfo', a);
+  putField(o, p, 'Connections', connections);
+  putField(o, p, 'NumberOfPoints', l.number_of_points);
+  putField(o, p, 'GeneralComments', l.general_comments);
+  putField(o, p, 'DatePlanned', l.date_planned);
+  putField(o, p, 'DateLastConfirmed', l.date_last_confirmed);
+  putField(o, p, 'StatusTypeID', l.status_type_id);
+  putField(o, p, 'DateLastStatusUpdate', l.date_last_status_update);
+  putField(o, p, 'MetadataValues', null);
+  putField(o, p, 'DataQualityLevel', l.data_quality_level);
+  putField(o, p, 'DateCreated', l.date_created);
+  putField(o, p, 'SubmissionStatusTypeID', l.submission_status_type_id);
+  return o.camelcase ? (camelCaseKeys(p) as Json) : p;
 }
 
-/** verbose=false: null fields (and empty lists of them) are removed. */
+/** Sets a field, leaving out nulls when verbose=false. */
+function putField(o: PoiOutputOptions, target: Json, key: string, value: unknown) {
+  if (value === undefined || (value === null && !o.verbose)) return;
+  target[key] = value;
+}
+
+/** Sets a reference object (left out when compact=true; without nulls when verbose=false). */
+function putReference(o: PoiOutputOptions, target: Json, key: string, map: Map<number, RefObject>, id: number | null | undefined) {
+  if (o.compact) return;
+  const r = ref(map, id);
+  putField(o, target, key, r === null || o.verbose ? r : withoutNulls(r));
+}
+
+/** verbose=false: null fields are removed, also inside reference objects. */
 function dropNulls(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(dropNulls);
   if (v !== null && typeof v === 'object') {
@@ -124,6 +126,14 @@ function dropNulls(v: unknown): unknown {
     for (const [k, x] of Object.entries(v as Json)) if (x !== null && x !== undefined) out[k] = dropNulls(x);
     return out;
   }
+  return v;
+}
+
+/** Reference objects without their null fields, computed once per object. */
+const nullFree = new WeakMap<object, unknown>();
+function withoutNulls(r: RefObject): unknown {
+  let v = nullFree.get(r);
+  if (v === undefined) nullFree.set(r, (v = dropNulls(r)));
   return v;
 }
 
