@@ -1,4 +1,5 @@
 import { csvRows } from './csv-rows';
+import { contentHash } from './content-hash';
 import type { Readable } from 'node:stream';
 import {
   AFDC_CONNECTORS,
@@ -209,10 +210,13 @@ export function afdcRowToRecord(row: Row): LocationRecord | string {
 
 /** Streams AFDC station CSV rows (BOM tolerated) as records or skips. */
 export async function* parseAfdc(stream: Readable): AsyncGenerator<ParsedItem> {
-  for await (const { line, row, fieldCountError } of csvRows(stream)) {
-    yield guardRow(line, () => {
-      if (fieldCountError) throw new RowError(fieldCountError);
-      return afdcRowToRecord(row);
-    });
+  for await (const { line, row, fieldCountError, raw } of csvRows(stream)) {
+    yield {
+      ...guardRow(line, () => {
+        if (fieldCountError) throw new RowError(fieldCountError);
+        return afdcRowToRecord(row);
+      }),
+      hash: contentHash(raw),
+    } as ParsedItem;
   }
 }

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { csvRows } from './csv-rows';
+import { contentHash } from './content-hash';
 import { LICENCE_BY_PROVIDER, NCR_CHARGE_METHOD, NCR_CONNECTORS, NCR_STATUS, PROVIDER, STATUS, USAGE, CT, levelFor } from './mappings';
 import { RowError, bool01, coordinates, date, guardRow, int, num, text } from './parse-helpers';
 import { emptyLocation, type ConnectorRecord, type LocationRecord, type ParsedItem } from './types';
@@ -123,10 +124,13 @@ export function ncrRowToRecord(row: Record<string, string>): LocationRecord | st
 }
 
 export async function* parseNcr(stream: Readable): AsyncGenerator<ParsedItem> {
-  for await (const { line, row, fieldCountError } of csvRows(stream, { fixHeader: fixNcrHeader })) {
-    yield guardRow(line, () => {
-      if (fieldCountError) throw new RowError(fieldCountError);
-      return ncrRowToRecord(row);
-    });
+  for await (const { line, row, fieldCountError, raw } of csvRows(stream, { fixHeader: fixNcrHeader })) {
+    yield {
+      ...guardRow(line, () => {
+        if (fieldCountError) throw new RowError(fieldCountError);
+        return ncrRowToRecord(row);
+      }),
+      hash: contentHash(raw),
+    } as ParsedItem;
   }
 }

@@ -4,7 +4,7 @@ export class RowError extends Error {}
 
 export const text = (v: string | undefined | null): string | null => {
   if (v === undefined || v === null) return null;
-  const t = v.replace(/\r\n?/g, '\n').trim();
+  const t = (v.indexOf('\r') === -1 ? v : v.replace(/\r\n?/g, '\n')).trim();
   return t === '' ? null : t;
 };
 

@@ -10,6 +10,7 @@ import { OPEN_EV_DATA_LICENCE, parseOpenEvData } from './open-ev-data';
 import { parseOcmJson, parseOcmNdjson, type OcmImportContext } from './ocm-poi';
 import { openInput, readAllText, type InputFile } from './read-input';
 import type { ParsedItem } from './types';
+import { parseInWorker } from './parse-in-worker';
 
 export const FORMATS = ['afdc', 'ncr', 'bnetza', 'ocm-json', 'ocm-ndjson', 'ocm-reference', 'open-ev-data'] as const;
 export type ImportFormat = (typeof FORMATS)[number];
@@ -29,6 +30,8 @@ export interface ImportSummary {
 }
 
 const MAX_REPORTED = 1000;
+/** Below this size a worker thread costs more to start than it saves. */
+const WORKER_MIN_BYTES = 4 * 1024 * 1024;
 const BATCH = 5000;
 
 /** Detects the format from the first bytes of content (never from the file name). */
@@ -122,7 +125,10 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
     hasAfdcStation: (id) => writer.has('afdc', id),
   };
   let items: AsyncIterable<ParsedItem> | Iterable<ParsedItem>;
-  switch (format) {
+  // Large CSV files are parsed in a worker thread while this thread writes (see parse-worker.ts).
+  if ((format === 'afdc' || format === 'ncr' || format === 'bnetza') && input.totalBytes >= WORKER_MIN_BYTES && !process.env.VITEST) {
+    items = parseInWorker({ path: input.path, format, headerLine: head.split(/\r?\n/, 1)[0] }, progress);
+  } else switch (format) {
     case 'afdc':
       items = parseAfdc(input.open(progress));
       break;
@@ -143,13 +149,20 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
   }
   const source = path.basename(input.path);
   let inBatch = 0;
+  // An import can be re-run, so its commits need not wait for the disk: NORMAL in WAL mode is still safe
+  // against crashes of this process. The previous level is restored at the end.
+  const synchronous = db.pragma('synchronous', { simple: true }) as number;
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  // A larger page cache keeps the index pages of big imports in memory.
+  db.pragma('cache_size = -262144');
   db.exec('BEGIN');
   try {
     for await (const item of items) {
       summary.read += item.rows ?? 1;
       if (item.skip !== undefined) recordSkip(summary, item.line, item.skip);
       else {
-        const outcome = writer.write(item.record, source);
+        const outcome = writer.write(item.record, source, item.hash);
         if (typeof outcome === 'object') recordSkip(summary, item.line, outcome.skip);
         else summary[outcome]++;
       }
@@ -162,5 +175,8 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
   } catch (err) {
     db.exec('ROLLBACK');
     throw err;
+  } finally {
+    db.pragma(`synchronous = ${synchronous}`);
+    db.pragma(`cache_size = ${cacheSize}`);
   }
 }

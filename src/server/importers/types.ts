@@ -72,7 +72,15 @@ export type SourceName = 'afdc' | 'ocm' | 'ncr' | 'bnetza';
 
 /** One unit an importer yields: a record to write, or a row it skipped with the reason. */
 export type ParsedItem =
-  | { line: number; record: LocationRecord; skip?: undefined; /** source rows merged into this record (BNetzA devices) */ rows?: number }
+  | {
+      line: number;
+      record: LocationRecord;
+      skip?: undefined;
+      /** Source rows merged into this record (BNetzA devices). */
+      rows?: number;
+      /** contentHash() of the raw source text, when the importer has it (see content-hash.ts). */
+      hash?: string;
+    }
   | { line: number; record?: undefined; skip: string; rows?: undefined };
 
 export const emptyLocation = (

@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/open-db';
 import type { LocationRecord } from '../importers/types';
+import { contentHash } from '../importers/content-hash';
 
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged' | { skip: string };
 
@@ -17,6 +18,8 @@ const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
  */
 export class LocationWriter {
   private readonly stmts;
+  private readonly locationColumns: string[];
+  private readonly known = new Map<string, Map<string, { id: number; content_hash: string; source_updated_at: string | null }>>();
   private readonly operatorsByTitle = new Map<string, number>();
   private readonly operatorIds = new Set<number>();
   private readonly countries = new Map<string, number>();
@@ -43,13 +46,13 @@ export class LocationWriter {
       'data_quality_level', 'date_created', 'date_last_status_update', 'date_last_verified', 'date_last_confirmed', 'date_planned',
       'updated_at', 'max_power_kw', 'content_hash',
     ];
+    this.locationColumns = locationColumns;
     this.stmts = {
-      find: db.prepare('SELECT id, content_hash, source_updated_at FROM locations WHERE source = ? AND source_id = ?'),
+      find: db.prepare('SELECT source_id, id, content_hash, source_updated_at FROM locations WHERE source = ?'),
       idTaken: db.prepare('SELECT 1 FROM locations WHERE id = ?'),
-      insert: db.prepare(
-        `INSERT INTO locations (id, uuid, imported_at, ${locationColumns.join(', ')}) VALUES (@id, @uuid, @imported_at, ${locationColumns.map((c) => `@${c}`).join(', ')})`,
-      ),
-      update: db.prepare(`UPDATE locations SET ${locationColumns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`),
+      // Positional parameters: binding 40 named parameters per row is measurably slower on large imports.
+      insert: db.prepare(`INSERT INTO locations (${locationColumns.join(', ')}, id, uuid, imported_at) VALUES (${locationColumns.map(() => '?').join(', ')}, ?, ?, ?)`),
+      update: db.prepare(`UPDATE locations SET ${locationColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
       rtreeUpsert: db.prepare('INSERT OR REPLACE INTO locations_rtree (id, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)'),
       stationsOf: db.prepare('SELECT id, ref FROM stations WHERE location_id = ?'),
       stationUpsert: db.prepare(
@@ -59,6 +62,7 @@ export class LocationWriter {
            model = excluded.model, status_type_id = excluded.status_type_id
          RETURNING id`,
       ),
+      stationInsert: db.prepare('INSERT INTO stations (location_id, ref, network_ext_id, manufacturer, model, status_type_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       stationDelete: db.prepare('DELETE FROM stations WHERE id = ?'),
       connectorsOf: db.prepare('SELECT id, ref FROM connectors WHERE station_id = ?'),
       connectorUpsert: db.prepare(
@@ -75,7 +79,18 @@ export class LocationWriter {
 
   /** True when a record from `source` with this source id is stored. */
   has(source: string, sourceId: string): boolean {
-    return this.stmts.find.get(source, sourceId) !== undefined;
+    return this.existing(source).has(sourceId);
+  }
+
+  /** Stored records of a source by source id, loaded once per import: one scan instead of a lookup per row. */
+  private existing(source: string) {
+    let m = this.known.get(source);
+    if (!m) {
+      m = new Map();
+      for (const r of this.stmts.find.iterate(source) as Iterable<{ source_id: string; id: number; content_hash: string; source_updated_at: string | null }>) m.set(r.source_id, r);
+      this.known.set(source, m);
+    }
+    return m;
   }
 
   private resolveOperator(r: LocationRecord): number | null {
@@ -92,9 +107,10 @@ export class LocationWriter {
     return id;
   }
 
-  write(r: LocationRecord, sourceFile: string): WriteOutcome {
-    const hash = createHash('sha1').update(JSON.stringify(r)).digest('base64');
-    const existing = this.stmts.find.get(r.source, r.sourceId) as { id: number; content_hash: string; source_updated_at: string | null } | undefined;
+  /** `sourceHash` is the importer's contentHash() of the raw source row, when it has one. */
+  write(r: LocationRecord, sourceFile: string, sourceHash?: string): WriteOutcome {
+    const hash = sourceHash ?? contentHash(JSON.stringify(r));
+    const existing = this.existing(r.source).get(r.sourceId);
     if (existing && existing.content_hash === hash) return 'unchanged';
     // An older export must not overwrite a newer version of the same record (e.g. a 2020 OCM dump after a 2025 snapshot).
     if (existing?.source_updated_at && r.sourceUpdatedAt && r.sourceUpdatedAt < existing.source_updated_at) {
@@ -145,23 +161,31 @@ export class LocationWriter {
       content_hash: hash,
     };
 
+    const values = this.locationColumns.map((c) => row[c as keyof typeof row]);
     let id: number;
     if (existing) {
       id = existing.id;
-      this.stmts.update.run({ ...row, id });
+      this.stmts.update.run(...values, id);
     } else {
       id = r.preferredId !== null && r.preferredId < LOCAL_LOCATION_ID_BASE && !this.stmts.idTaken.get(r.preferredId) ? r.preferredId : this.nextLocationId++;
-      this.stmts.insert.run({ ...row, id, uuid: r.uuid ?? randomUUID().toUpperCase(), imported_at: now });
+      // Time-ordered UUIDs (v7) append to the uuid index instead of splitting random pages.
+      this.stmts.insert.run(...values, id, r.uuid ?? uuidv7().toUpperCase(), now);
     }
+    this.existing(r.source).set(r.sourceId, { id, content_hash: hash, source_updated_at: r.sourceUpdatedAt });
     this.stmts.rtreeUpsert.run(id, r.latitude, r.latitude, r.longitude, r.longitude);
-    this.syncStations(id, r, now, existing !== undefined);
+    // Duplicate station refs in one record (malformed source data) take the upsert path, which merges them.
+    const uniqueRefs = new Set(r.stations.map((st) => st.ref)).size === r.stations.length;
+    this.syncStations(id, r, now, existing !== undefined || !uniqueRefs);
     return existing ? 'updated' : 'inserted';
   }
 
   private syncStations(locationId: number, r: LocationRecord, now: string, hadRows: boolean) {
     const old = hadRows ? new Map((this.stmts.stationsOf.all(locationId) as Array<{ id: number; ref: string }>).map((s) => [s.ref, s.id])) : null;
     for (const s of r.stations) {
-      const { id: stationId } = this.stmts.stationUpsert.get(locationId, s.ref, s.networkExtId, s.manufacturer, s.model, s.statusTypeId, now) as { id: number };
+      // A new location has no children yet: plain inserts, no conflict handling.
+      const stationId = hadRows
+        ? (this.stmts.stationUpsert.get(locationId, s.ref, s.networkExtId, s.manufacturer, s.model, s.statusTypeId, now) as { id: number }).id
+        : Number(this.stmts.stationInsert.run(locationId, s.ref, s.networkExtId, s.manufacturer, s.model, s.statusTypeId, now).lastInsertRowid);
       old?.delete(s.ref);
       const oldConnectors = hadRows ? new Map((this.stmts.connectorsOf.all(stationId) as Array<{ id: number; ref: string }>).map((c) => [c.ref, c.id])) : null;
       for (const c of s.connectors) {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Db } from '../db/open-db';
 
 export interface VehicleInput {
@@ -21,9 +21,9 @@ export class VehicleRepository {
 
   upsert(v: VehicleInput, source: string, licence: string): VehicleWriteOutcome {
     const json = JSON.stringify(v.raw);
-    const hash = createHash('sha1').update(json).digest('base64');
+    const digest = hash('sha1', json, 'base64');
     const old = this.db.prepare('SELECT content_hash FROM vehicles WHERE id = ?').get(v.id) as { content_hash: string } | undefined;
-    if (old?.content_hash === hash) return 'unchanged';
+    if (old?.content_hash === digest) return 'unchanged';
     const now = new Date().toISOString();
     this.db
       .prepare(
@@ -33,7 +33,7 @@ export class VehicleRepository {
            variant = excluded.variant, release_year = excluded.release_year, vehicle_type = excluded.vehicle_type, powertrain = excluded.powertrain,
            usable_battery_kwh = excluded.usable_battery_kwh, json = excluded.json, content_hash = excluded.content_hash, updated_at = excluded.updated_at`,
       )
-      .run({ ...v, source, licence, json, hash, now });
+      .run({ ...v, source, licence, json, hash: digest, now });
     return old ? 'updated' : 'inserted';
   }
 

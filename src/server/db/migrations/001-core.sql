@@ -93,7 +93,6 @@ CREATE TABLE locations (
 );
 CREATE INDEX locations_operator ON locations (operator_id);
 CREATE INDEX locations_country ON locations (country_id);
-CREATE INDEX locations_modified ON locations (date_last_status_update);
 
 CREATE VIRTUAL TABLE locations_rtree USING rtree (id, min_lat, max_lat, min_lng, max_lng);
 

@@ -1,0 +1,40 @@
+import { Worker } from 'node:worker_threads';
+import type { ParseWorkerData, ParseWorkerMessage } from './parse-worker';
+import type { ParsedItem } from './types';
+
+/** Runs parse-worker.ts and yields its items in order, acknowledging each batch to let the worker go on. */
+export async function* parseInWorker(data: ParseWorkerData, onBytes: (n: number) => void): AsyncGenerator<ParsedItem> {
+  const worker = new Worker(new URL('./parse-worker-entry.mjs', import.meta.url), { workerData: data });
+  const queue: ParseWorkerMessage[] = [];
+  let notify: (() => void) | null = null;
+  let exitError: Error | null = null;
+  worker.on('message', (m: ParseWorkerMessage) => {
+    queue.push(m);
+    notify?.();
+  });
+  worker.on('error', (err) => {
+    exitError = err;
+    notify?.();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0 && !exitError) exitError = new Error(`parse worker exited with code ${code}`);
+    notify?.();
+  });
+  try {
+    for (;;) {
+      while (queue.length === 0) {
+        if (exitError) throw exitError;
+        await new Promise<void>((r) => (notify = r));
+        notify = null;
+      }
+      const m = queue.shift() as ParseWorkerMessage;
+      if (m.type === 'done') return;
+      if (m.type === 'error') throw new Error(`parse worker failed: ${m.message}`);
+      worker.postMessage('ack');
+      onBytes(m.bytesRead);
+      yield* m.items;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
