@@ -52,6 +52,10 @@ function connector(
   };
 }
 
+const share = (types: string[], n: number) => (types.length > 1 ? `${n} ports shared by ${types.join(', ')}; the source does not give the split` : null);
+
+const station = (ref: string, connectors: ConnectorRecord[]): StationRecord => ({ ref, networkExtId: null, manufacturer: null, model: null, statusTypeId: null, connectors });
+
 /**
  * AFDC rows give port counts per level and a list of connector types, not per-port data. Each level with ports
  * becomes a station; its connectors carry the port count when there is one connector type, and no count with a
@@ -71,17 +75,7 @@ export function afdcStations(row: Row, network: string | null): StationRecord[] 
   const ac = tokens.filter((t) => AFDC_CONNECTORS[t].kind === 'ac' || (t === 'TESLA' && !teslaIsDc));
   const dc = tokens.filter((t) => AFDC_CONNECTORS[t].kind === 'dc' || (t === 'TESLA' && teslaIsDc));
   const l1 = tokens.filter((t) => AFDC_CONNECTORS[t].kind === 'l1');
-  const share = (types: string[], n: number) =>
-    types.length > 1 ? `${n} ports shared by ${types.join(', ')}; the source does not give the split` : null;
   const stations: StationRecord[] = [];
-  const station = (ref: string, connectors: ConnectorRecord[]): StationRecord => ({
-    ref,
-    networkExtId: null,
-    manufacturer: null,
-    model: null,
-    statusTypeId: null,
-    connectors,
-  });
 
   if (n1 > 0) {
     const types = l1.length > 0 ? l1 : ['J1772'];
@@ -211,12 +205,11 @@ export function afdcRowToRecord(row: Row): LocationRecord | string {
 /** Streams AFDC station CSV rows (BOM tolerated) as records or skips. */
 export async function* parseAfdc(stream: Readable): AsyncGenerator<ParsedItem> {
   for await (const { line, row, fieldCountError, raw } of csvRows(stream)) {
-    yield {
-      ...guardRow(line, () => {
-        if (fieldCountError) throw new RowError(fieldCountError);
-        return afdcRowToRecord(row);
-      }),
-      hash: contentHash(raw),
-    } as ParsedItem;
+    const item: ParsedItem = guardRow(line, () => {
+      if (fieldCountError) throw new RowError(fieldCountError);
+      return afdcRowToRecord(row);
+    });
+    if (item.record) item.hash = contentHash(raw);
+    yield item;
   }
 }

@@ -125,12 +125,11 @@ export function ncrRowToRecord(row: Record<string, string>): LocationRecord | st
 
 export async function* parseNcr(stream: Readable): AsyncGenerator<ParsedItem> {
   for await (const { line, row, fieldCountError, raw } of csvRows(stream, { fixHeader: fixNcrHeader })) {
-    yield {
-      ...guardRow(line, () => {
-        if (fieldCountError) throw new RowError(fieldCountError);
-        return ncrRowToRecord(row);
-      }),
-      hash: contentHash(raw),
-    } as ParsedItem;
+    const item: ParsedItem = guardRow(line, () => {
+      if (fieldCountError) throw new RowError(fieldCountError);
+      return ncrRowToRecord(row);
+    });
+    if (item.record) item.hash = contentHash(raw);
+    yield item;
   }
 }

@@ -34,9 +34,11 @@ export function coordinates(latRaw: string | undefined, lngRaw: string | undefin
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 function isoDate(y: number, m: number, d: number, field: string): string {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+  if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1] || (m === 2 && d === 29 && !isLeap(y))) {
     throw new RowError(`${field}: not a valid date (${y}-${m}-${d})`);
   }
   return `${y}-${pad(m)}-${pad(d)}T00:00:00Z`;
