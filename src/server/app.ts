@@ -5,6 +5,7 @@ import { cors } from 'hono/cors';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppDeps } from './app-deps';
 import { fastCompress } from './lib/fast-compress';
+import { openApiDocument } from './openapi';
 import { ocmPoiRoutes, TOTAL_COUNT_HEADER } from './routes/ocm/poi.routes';
 import { ocmReferenceDataRoutes } from './routes/ocm/referencedata.routes';
 import { plugshareRoutes } from './routes/plugshare/locations.routes';
@@ -24,7 +25,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    c.header('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
+    const ms = (performance.now() - started).toFixed(1);
+    c.header('Server-Timing', `app;dur=${ms}`);
+    if (deps.env.LOG_REQUESTS) console.log(`${c.req.method} ${c.req.path} ${c.res.status} ${ms} ms`);
   });
   for (const p of API_PREFIXES) {
     app.use(`${p}/*`, cors({ origin: '*', exposeHeaders: [TOTAL_COUNT_HEADER, 'Server-Timing'], allowHeaders: ['X-API-Key', 'Authorization', 'Content-Type'] }));
@@ -32,6 +35,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('*', fastCompress());
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  const openApi = openApiDocument();
+  app.get('/openapi.json', (c) => c.json(openApi));
   app.route('/v3', ocmPoiRoutes(deps));
   app.route('/v3', ocmReferenceDataRoutes(deps));
   app.route('/api', plugshareRoutes(deps));
