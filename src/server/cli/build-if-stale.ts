@@ -16,8 +16,12 @@ function newestMtime(paths: string[]): number {
 
 const SPA_INPUTS = ['index.html', 'vite.config.ts', 'public', 'src/client', 'src/shared', 'package-lock.json'];
 
-/** Builds the SPA with Vite when dist/ is missing or older than its sources. */
+/** Builds the offline basemap when missing, then the SPA with Vite when dist/ is missing or older than its sources. */
 export async function buildSpaIfStale(root = process.cwd()): Promise<string> {
+  if (!fs.existsSync(path.join(root, 'public/basemap/land.geojson'))) {
+    const { buildBasemap } = await import('./build-basemap');
+    buildBasemap();
+  }
   const dist = path.join(root, 'dist');
   const built = fs.existsSync(path.join(dist, 'index.html')) ? fs.statSync(path.join(dist, 'index.html')).mtimeMs : 0;
   if (built === 0 || newestMtime(SPA_INPUTS.map((p) => path.join(root, p))) > built) {

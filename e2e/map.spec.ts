@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { appDriver } from './driver';
+
+type ApiLocation = { id: number; name: string; stations: Array<{ outlets: Array<{ connector_name: string }> }> };
+
+test('the map draws New York chargers with a counter and data attribution', async ({ page }) => {
+  const app = appDriver(page);
+  await app.open('/?at=40.7549,-73.984,13');
+  expect(await app.locationsInView()).toBeGreaterThan(20);
+  await expect.poll(async () => (await app.renderedLocations()).length + (await app.renderedClusters())).toBeGreaterThan(5);
+  await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('AFDC');
+  await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('Natural Earth');
+});
+
+test('a state view shows server clusters', async ({ page }) => {
+  const app = appDriver(page);
+  await app.open('/?at=42.9,-75.5,6');
+  expect(await app.locationsInView()).toBeGreaterThan(4000);
+  await expect.poll(() => app.renderedClusters()).toBeGreaterThan(0);
+});
+
+test('clicking a location opens the panel with its connectors, and the URL carries it', async ({ page, request }) => {
+  const app = appDriver(page);
+  await app.open('/?at=40.7549,-73.984,15');
+  const id = await app.openLocationNearCentre();
+  const api = (await (await request.get(`/api/locations/${id}`)).json()) as ApiLocation;
+  await expect(app.panel().getByRole('heading', { name: api.name })).toBeVisible();
+  const connectors = api.stations.flatMap((s) => s.outlets.map((o) => o.connector_name));
+  await expect(app.panel().getByTestId('connector')).toHaveCount(connectors.length);
+  for (const name of new Set(connectors)) await expect(app.panel().getByTestId('connector').filter({ hasText: name }).first()).toBeVisible();
+  await expect(app.panel().getByTestId('provenance')).toContainText(/Source: /);
+  await expect(page).toHaveURL(new RegExp(`location=${id}`));
+});
+
+test('a deep link opens a location', async ({ page, request }) => {
+  const [first] = (await (await request.get('/api/locations/nearby?latitude=40.758&longitude=-73.9855&count=1')).json()) as ApiLocation[];
+  const app = appDriver(page);
+  await app.open(`/?at=40.758,-73.9855,14&location=${first.id}`);
+  await expect(app.panel().getByRole('heading', { name: first.name })).toBeVisible();
+  await expect(app.panel().getByTestId('distance')).toContainText('km');
+  await page.keyboard.press('Escape');
+  await expect(app.panel()).toHaveCount(0);
+  await expect(page).not.toHaveURL(/location=/);
+});
+
+test('the OCM API answers the README example with New York chargers', async ({ request }) => {
+  const res = await request.get('/v3/poi?boundingbox=(40.80,-74.05),(40.70,-73.90)&maxresults=50');
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as Array<{ AddressInfo: { StateOrProvince: string } }>;
+  expect(body).toHaveLength(50);
+  expect(body.filter((p) => p.AddressInfo.StateOrProvince === 'NY').length).toBeGreaterThan(40);
+});

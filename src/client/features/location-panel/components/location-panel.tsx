@@ -1,0 +1,135 @@
+import { useEffect } from 'react';
+import { bearingDeg, haversineKm } from '../../../../shared/geo/distance';
+import { useLocation } from '../api/get-location';
+import { compassPoint, freshness } from '../freshness';
+
+const ACCESS = { 1: 'Public', 2: 'Restricted', 3: 'Private home (shared)' } as Record<number, string>;
+const CURRENT = { 10: 'AC', 20: 'AC 3-phase', 30: 'DC' } as Record<number, string>;
+const FRESHNESS_STYLE = { fresh: 'bg-emerald-100 text-emerald-800', aging: 'bg-amber-100 text-amber-800', stale: 'bg-red-100 text-red-800', unknown: 'bg-slate-100 text-slate-700' };
+
+interface Props {
+  id: number;
+  /** Reference point for distance and bearing (the map centre until geolocation is used). */
+  from: [number, number] | null;
+  onClose: () => void;
+}
+
+/** Everything about one location: equipment, access, cost, where the data came from and how fresh it is. */
+export function LocationPanel({ id, from, onClose }: Props) {
+  const { data: l, isPending, isError, error, refetch } = useLocation(id);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  return (
+    <aside
+      className="absolute inset-x-0 bottom-0 z-10 max-h-[60dvh] overflow-y-auto rounded-t-xl bg-white p-4 shadow-2xl sm:inset-y-3 sm:left-auto sm:right-3 sm:max-h-none sm:w-96 sm:rounded-xl"
+      aria-labelledby="location-title"
+      data-testid="location-panel"
+    >
+      <button onClick={onClose} className="float-right rounded px-2 py-1 text-slate-500 hover:bg-slate-100 focus:outline-2 focus:outline-emerald-600" aria-label="Close details">
+        ✕
+      </button>
+      {isPending ? (
+        <div aria-busy="true" className="animate-pulse space-y-3">
+          <div className="h-6 w-2/3 rounded bg-slate-200" />
+          <div className="h-4 w-1/2 rounded bg-slate-200" />
+          <div className="h-20 rounded bg-slate-100" />
+        </div>
+      ) : isError ? (
+        <div role="alert" className="text-red-800">
+          Could not load this location: {error.message}.{' '}
+          <button className="underline" onClick={() => void refetch()}>
+            Retry
+          </button>
+        </div>
+      ) : (
+        <LocationDetails l={l} from={from} />
+      )}
+    </aside>
+  );
+}
+
+function LocationDetails({ l, from }: { l: NonNullable<ReturnType<typeof useLocation>['data']>; from: [number, number] | null }) {
+  const network = l.stations.find((s) => s.network)?.network;
+  const km = from ? haversineKm(from, [l.latitude, l.longitude]) : null;
+  const bearing = from ? bearingDeg(from, [l.latitude, l.longitude]) : null;
+  const fresh = freshness([l.provenance.last_confirmed_at, l.provenance.source_updated_at, l.provenance.last_verified_at]);
+  const share = typeof window !== 'undefined' ? window.location.href : '';
+  return (
+    <div>
+      <h2 id="location-title" className="pr-8 text-lg font-semibold text-slate-900">
+        {l.name}
+      </h2>
+      {l.address ? <p className="text-sm text-slate-600">{l.address}</p> : null}
+      {km !== null && bearing !== null ? (
+        <p className="text-sm text-slate-600" data-testid="distance">
+          {km < 10 ? km.toFixed(2) : km.toFixed(0)} km {compassPoint(bearing)} of the map centre
+        </p>
+      ) : null}
+      <dl className="mt-3 grid grid-cols-[7rem_1fr] gap-x-2 gap-y-1 text-sm">
+        <dt className="text-slate-500">Network</dt>
+        <dd>{network?.name ?? 'Unknown'}</dd>
+        <dt className="text-slate-500">Access</dt>
+        <dd>{ACCESS[l.access] ?? 'Unknown'}</dd>
+        <dt className="text-slate-500">Status</dt>
+        <dd>{l.status?.title ?? 'Unknown'}</dd>
+        {l.open_hours ? (
+          <>
+            <dt className="text-slate-500">Opening</dt>
+            <dd>{l.open_hours}</dd>
+          </>
+        ) : null}
+        <dt className="text-slate-500">Cost</dt>
+        <dd>{l.cost_description ?? (l.cost ? 'Fee' : 'Not given')}</dd>
+      </dl>
+
+      <h3 className="mt-4 text-sm font-semibold text-slate-800">Stations and connectors</h3>
+      <ul className="mt-1 space-y-2" data-testid="stations">
+        {l.stations.map((s) => (
+          <li key={s.id} className="rounded border border-slate-200 p-2 text-sm">
+            {s.manufacturer || s.model ? <div className="text-xs text-slate-500">{[s.manufacturer, s.model].filter(Boolean).join(' ')}</div> : null}
+            <ul className="space-y-0.5">
+              {s.outlets.map((o) => (
+                <li key={o.id} className="flex justify-between gap-2" data-testid="connector">
+                  <span>
+                    {o.connector_name}
+                    {o.current_type_id ? <span className="text-slate-500"> · {CURRENT[o.current_type_id] ?? ''}</span> : null}
+                    {o.quantity ? <span className="text-slate-500"> ×{o.quantity}</span> : null}
+                  </span>
+                  <span className="font-medium" title={o.kilowatts_estimated ? 'Nominal power for this level: the source gives no kW' : undefined}>
+                    {o.kilowatts !== null ? `${o.kilowatts_estimated ? '≈' : ''}${o.kilowatts} kW` : '? kW'}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+
+      <div className="mt-4 flex flex-wrap gap-2 text-sm">
+        <a className="rounded bg-emerald-700 px-3 py-1.5 text-white hover:bg-emerald-800" href={`https://www.openstreetmap.org/directions?to=${l.latitude},${l.longitude}`} target="_blank" rel="noreferrer">
+          Navigate
+        </a>
+        <a className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-50" href={`geo:${l.latitude},${l.longitude}?q=${l.latitude},${l.longitude}`}>
+          Open in maps app
+        </a>
+        <button className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-50" onClick={() => void navigator.clipboard?.writeText(share)}>
+          Copy link
+        </button>
+      </div>
+
+      <section className="mt-4 rounded bg-slate-50 p-2 text-xs text-slate-600" aria-label="Data source" data-testid="provenance">
+        <span className={`mr-2 rounded px-1.5 py-0.5 font-medium ${FRESHNESS_STYLE[fresh.level]}`} data-testid="freshness">
+          {fresh.level === 'unknown' ? 'Date unknown' : `${fresh.level[0].toUpperCase()}${fresh.level.slice(1)}: ${fresh.date?.slice(0, 10)}`}
+        </span>
+        Source: {l.provenance.data_provider} (id {l.provenance.source_id}) · {l.provenance.licence}
+        {l.provenance.last_confirmed_at ? ` · confirmed ${l.provenance.last_confirmed_at.slice(0, 10)}` : ''}
+        {l.provenance.source_updated_at ? ` · updated ${l.provenance.source_updated_at.slice(0, 10)}` : ''}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { FeatureCollection } from 'geojson';
+import { getJson } from '../../../lib/api-client';
+import type { MapView } from '../../../stores/map-view-store';
+import { poisToFeatures, type CompactPoi } from '../poi-features';
+
+/** From this zoom the map shows individual locations (clustered by MapLibre); below it, server clusters. */
+export const POINTS_MIN_ZOOM = 11;
+/** Locations requested per view at most; the counter says when a view holds more. */
+export const MAX_POINTS = 2000;
+
+export interface MapData {
+  data: FeatureCollection;
+  clientClustering: boolean;
+  /** Locations matching in the view. */
+  total: number;
+  /** Locations drawn individually (points mode), or the total when clustered on the server. */
+  shown: number;
+}
+
+/**
+ * Rounds a view outward to a grid of a quarter tile at its zoom, so small pans reuse the cached answer and the
+ * query key stays stable while the map settles.
+ */
+export function roundedView(view: MapView) {
+  const zoom = Math.floor(view.zoom);
+  const step = 360 / 2 ** zoom / 4;
+  const down = (v: number) => Math.floor(v / step) * step;
+  const up = (v: number) => Math.ceil(v / step) * step;
+  const fix = (v: number) => Number(v.toFixed(6));
+  return {
+    zoom,
+    south: fix(Math.max(-90, down(view.bounds.south))),
+    west: fix(Math.max(-180, down(view.bounds.west))),
+    north: fix(Math.min(90, up(view.bounds.north))),
+    east: fix(Math.min(180, up(view.bounds.east))),
+  };
+}
+
+export const mapDataKeys = {
+  all: ['map-data'] as const,
+  view: (v: ReturnType<typeof roundedView>) => [...mapDataKeys.all, v] as const,
+};
+
+export const mapDataQuery = (view: MapView) => {
+  const v = roundedView(view);
+  const box = `(${v.north},${v.west}),(${v.south},${v.east})`;
+  return queryOptions({
+    queryKey: mapDataKeys.view(v),
+    queryFn: async ({ signal }): Promise<MapData> => {
+      if (v.zoom < POINTS_MIN_ZOOM) {
+        const { data, headers } = await getJson<FeatureCollection>(`/api/clusters?${new URLSearchParams({ boundingbox: box, zoom: String(v.zoom) })}`, signal);
+        const total = Number(headers.get('X-Total-Count') ?? 0);
+        return { data, clientClustering: false, total, shown: total };
+      }
+      const qs = new URLSearchParams({ boundingbox: box, maxresults: String(MAX_POINTS), compact: 'true', verbose: 'false', sortby: 'power_desc' });
+      const { data, headers } = await getJson<CompactPoi[]>(`/v3/poi?${qs}`, signal);
+      return { data: poisToFeatures(data), clientClustering: true, total: Number(headers.get('X-Total-Count') ?? data.length), shown: data.length };
+    },
+    // Keep the previous view's chargers on screen while the next view loads.
+    placeholderData: keepPreviousData,
+  });
+};
+
+export const useMapData = (view: MapView | null) => useQuery({ ...mapDataQuery(view ?? { bounds: { south: 0, west: 0, north: 0, east: 0 }, zoom: 0, center: [0, 0] }), enabled: view !== null });

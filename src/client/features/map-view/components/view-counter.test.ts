@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { viewCounterText } from './view-counter';
+import { roundedView } from '../api/get-map-data';
+
+describe('view counter', () => {
+  it('says how many are in view, and when capped how many are shown', () => {
+    expect(viewCounterText({ total: 1, shown: 1 })).toBe('1 location in view');
+    expect(viewCounterText({ total: 1234, shown: 1234 })).toBe('1,234 locations in view');
+    expect(viewCounterText({ total: 5000, shown: 2000 })).toBe('5,000 match, showing 2,000 — zoom in');
+  });
+});
+
+describe('roundedView', () => {
+  it('rounds outward to a quarter-tile grid so small pans share a key', () => {
+    const a = roundedView({ zoom: 12.3, center: [40.75, -73.98], bounds: { south: 40.7, west: -74.02, north: 40.8, east: -73.94 } });
+    const b = roundedView({ zoom: 12.4, center: [40.75, -73.98], bounds: { south: 40.7001, west: -74.0199, north: 40.8001, east: -73.9399 } });
+    expect(a).toEqual(b);
+    expect(a.south).toBeLessThanOrEqual(40.7);
+    expect(a.north).toBeGreaterThanOrEqual(40.8);
+    expect(a.zoom).toBe(12);
+  });
+});

@@ -1,0 +1,81 @@
+import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
+
+export const CHARGER_SOURCE = 'chargers';
+
+/** Colours per power class (slow / fast / rapid / ultra, Leccy's speeds) and for unknown power. */
+export const POWER_COLOURS = { slow: '#64748b', fast: '#0284c7', rapid: '#ea580c', ultra: '#7c3aed', unknown: '#94a3b8' } as const;
+
+const powerColour = ['match', ['get', 'power_class'], 'slow', POWER_COLOURS.slow, 'fast', POWER_COLOURS.fast, 'rapid', POWER_COLOURS.rapid, 'ultra', POWER_COLOURS.ultra, POWER_COLOURS.unknown];
+// MapLibre's own clusters carry the highest power class of their points (see clusterProperties below).
+const clusterColour = [
+  'step',
+  ['get', 'max_rank'],
+  POWER_COLOURS.unknown,
+  1,
+  POWER_COLOURS.slow,
+  2,
+  POWER_COLOURS.fast,
+  3,
+  POWER_COLOURS.rapid,
+  4,
+  POWER_COLOURS.ultra,
+];
+const isCluster = ['>', ['coalesce', ['get', 'point_count'], 1], 1] as FilterSpecification;
+const isPoint = ['<=', ['coalesce', ['get', 'point_count'], 1], 1] as FilterSpecification;
+
+/** Rank of a power class, so clusters can aggregate "the highest class inside" with max. */
+export const POWER_RANK_EXPRESSION = ['match', ['get', 'power_class'], 'slow', 1, 'fast', 2, 'rapid', 3, 'ultra', 4, 0];
+
+/**
+ * Layers for chargers: clusters (from the server at low zoom, or from MapLibre's clustering of points) as circles
+ * sized by count, single locations as dots coloured by power class, ringed by status (grey = not operational,
+ * dashed look via a lighter ring = planned), and a highlight for the selected location.
+ */
+export function chargerLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'charger-clusters',
+      type: 'circle',
+      source: CHARGER_SOURCE,
+      filter: isCluster,
+      paint: {
+        'circle-color': ['coalesce', ['case', ['has', 'max_rank'], clusterColour, powerColour], POWER_COLOURS.unknown] as never,
+        'circle-opacity': 0.85,
+        'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 12, 100, 20, 5000, 30],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: 'charger-cluster-count',
+      type: 'symbol',
+      source: CHARGER_SOURCE,
+      filter: isCluster,
+      layout: { 'text-field': ['to-string', ['get', 'point_count']], 'text-font': ['Noto Sans Regular'], 'text-size': 12, 'text-allow-overlap': true },
+      paint: { 'text-color': '#ffffff' },
+    },
+    {
+      id: 'charger-points',
+      type: 'circle',
+      source: CHARGER_SOURCE,
+      filter: isPoint,
+      paint: {
+        'circle-color': powerColour as never,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4, 14, 7, 18, 10],
+        'circle-stroke-width': 2,
+        'circle-stroke-color': ['match', ['get', 'status'], 'not_operational', '#dc2626', 'planned', '#facc15', 'unknown', '#cbd5e1', '#ffffff'] as never,
+        'circle-opacity': ['match', ['get', 'status'], 'not_operational', 0.55, 'planned', 0.7, 1] as never,
+      },
+    },
+    {
+      id: 'charger-selected',
+      type: 'circle',
+      source: CHARGER_SOURCE,
+      filter: ['==', ['get', 'id'], -1],
+      paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 14, 'circle-stroke-color': '#111827', 'circle-stroke-width': 3 },
+    },
+  ];
+}
+
+/** The filter that highlights one location (or none). */
+export const selectedFilter = (id: number | null): FilterSpecification => ['==', ['get', 'id'], id ?? -1];

@@ -1,0 +1,173 @@
+import { useEffect, useRef } from 'react';
+import { AttributionControl, GeoJSONSource, Map as MlMap, NavigationControl, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
+import { offlineBasemapStyle } from './basemap-style';
+import { CHARGER_SOURCE, POWER_RANK_EXPRESSION, chargerLayers, selectedFilter } from './charger-layers';
+
+// MapLibre's worker must be given explicitly under Vite (see ENVIRONMENT.md).
+setWorkerUrl(workerUrl);
+
+export interface MapViewChange {
+  bounds: { south: number; west: number; north: number; east: number };
+  zoom: number;
+  center: [number, number];
+}
+
+export interface ChargingMapProps {
+  initialCenter: [number, number];
+  initialZoom: number;
+  /** Locations (points, clustered by MapLibre) or server clusters, as GeoJSON. */
+  data: FeatureCollection | null;
+  /** true when `data` holds points that MapLibre should cluster; false for server clusters. */
+  clientClustering: boolean;
+  selectedId: number | null;
+  /** Data sources on screen, for the attribution control. */
+  attributions: string[];
+  onViewChange: (v: MapViewChange) => void;
+  onSelect: (id: number) => void;
+  /** Camera target set from outside (search, list); tagged so map → state → map cannot loop. */
+  flyTo?: { center: [number, number]; zoom?: number; key: number } | null;
+}
+
+const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+function chargerSource(clustered: boolean) {
+  return {
+    type: 'geojson' as const,
+    data: emptyCollection,
+    cluster: clustered,
+    clusterMaxZoom: 14,
+    clusterRadius: 50,
+    // Clusters keep the highest power class of their points for their colour.
+    clusterProperties: clustered ? { max_rank: ['max', POWER_RANK_EXPRESSION] } : undefined,
+  };
+}
+
+async function resolveStyle(): Promise<StyleSpecification | string> {
+  const configured = import.meta.env.VITE_BASEMAP_STYLE_URL as string | undefined;
+  const offline = offlineBasemapStyle(window.location.origin);
+  if (!configured) return offline;
+  try {
+    // Only use the online style when it can be loaded; otherwise fall back to the offline basemap.
+    const res = await fetch(configured);
+    if (!res.ok) return offline;
+    return (await res.json()) as StyleSpecification;
+  } catch {
+    return offline;
+  }
+}
+
+/**
+ * The one component that owns the MapLibre map: data in as props, camera and clicks out as callbacks.
+ * It exposes `data-map-idle` on its container so tests can wait for the map to finish drawing.
+ */
+export function ChargingMap(props: ChargingMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MlMap | null>(null);
+  const latest = useRef(props);
+  // Event handlers registered once read the newest callbacks through this ref.
+  useEffect(() => {
+    latest.current = props;
+  });
+  const clusteredRef = useRef<boolean | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    let map: MlMap | null = null;
+    void resolveStyle().then((style) => {
+      if (cancelled || !container.current) return;
+      map = new MlMap({
+        container: container.current,
+        style,
+        center: [props.initialCenter[1], props.initialCenter[0]],
+        zoom: props.initialZoom,
+        attributionControl: false,
+        dragRotate: false,
+        fadeDuration: 0,
+      });
+      mapRef.current = map;
+      map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+      map.addControl(new AttributionControl({ compact: false, customAttribution: latest.current.attributions }), 'bottom-right');
+      map.touchZoomRotate.disableRotation();
+      const el = container.current;
+      const report = () => {
+        const b = map!.getBounds();
+        const c = map!.getCenter();
+        latest.current.onViewChange({ bounds: { south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() }, zoom: map!.getZoom(), center: [c.lat, c.lng] });
+      };
+      map.on('load', () => {
+        ensureSource(map!, latest.current.clientClustering, clusteredRef);
+        (map!.getSource(CHARGER_SOURCE) as GeoJSONSource).setData(latest.current.data ?? emptyCollection);
+        map!.setFilter('charger-selected', selectedFilter(latest.current.selectedId));
+        report();
+      });
+      map.on('moveend', report);
+      map.on('movestart', () => el.setAttribute('data-map-idle', 'false'));
+      map.on('idle', () => el.setAttribute('data-map-idle', 'true'));
+      const onClick = (e: { features?: MapGeoJSONFeature[]; lngLat: { lng: number; lat: number } }) => {
+        const f = e.features?.[0];
+        if (!f) return;
+        const count = Number(f.properties?.point_count ?? 1);
+        if (count > 1) {
+          map!.easeTo({ center: e.lngLat, zoom: Math.min(map!.getZoom() + 2, 18) });
+          return;
+        }
+        const id = Number(f.properties?.id);
+        if (Number.isFinite(id)) latest.current.onSelect(id);
+      };
+      map.on('click', 'charger-clusters', onClick);
+      map.on('click', 'charger-points', onClick);
+      for (const layer of ['charger-clusters', 'charger-points']) {
+        map.on('mouseenter', layer, () => (map!.getCanvas().style.cursor = 'pointer'));
+        map.on('mouseleave', layer, () => (map!.getCanvas().style.cursor = ''));
+      }
+      el.setAttribute('data-map-ready', 'true');
+      // Lets end-to-end tests query rendered features and project coordinates, as DEVELOPERS.md suggests.
+      (window as unknown as { __chargingMap?: MlMap }).__chargingMap = map;
+    });
+    return () => {
+      cancelled = true;
+      map?.remove();
+      mapRef.current = null;
+    };
+    // The map is created once; later prop changes go through the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !map.isStyleLoaded() || !map.getSource(CHARGER_SOURCE)) return;
+    ensureSource(map, props.clientClustering, clusteredRef);
+    (map.getSource(CHARGER_SOURCE) as GeoJSONSource).setData(props.data ?? emptyCollection);
+  }, [props.data, props.clientClustering]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map?.getLayer('charger-selected')) map.setFilter('charger-selected', selectedFilter(props.selectedId));
+  }, [props.selectedId]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && props.flyTo) map.easeTo({ center: [props.flyTo.center[1], props.flyTo.center[0]], zoom: props.flyTo.zoom ?? map.getZoom() });
+  }, [props.flyTo]);
+
+  // maplibre-gl's CSS makes its container position: relative, so the full-screen placement lives on a wrapper.
+  return (
+    <div className="absolute inset-0">
+      <div ref={container} className="h-full w-full" data-testid="charging-map" data-map-idle="false" role="region" aria-label="Map of charging locations" />
+    </div>
+  );
+}
+
+/** The charger source is re-created when switching between server clusters and client-clustered points. */
+function ensureSource(map: MlMap, clustered: boolean, current: { current: boolean | null }) {
+  if (current.current === clustered && map.getSource(CHARGER_SOURCE)) return;
+  const layers = chargerLayers();
+  for (const l of layers) if (map.getLayer(l.id)) map.removeLayer(l.id);
+  if (map.getSource(CHARGER_SOURCE)) map.removeSource(CHARGER_SOURCE);
+  map.addSource(CHARGER_SOURCE, chargerSource(clustered));
+  for (const l of layers) map.addLayer(l);
+  current.current = clustered;
+}
