@@ -13,7 +13,7 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: true,
     // maplibre-gl in its own chunk: the app's own code stays small and cacheable separately.
-    rolldownOptions: { output: { advancedChunks: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] } } },
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] } } },
     chunkSizeWarningLimit: 1200,
   },
   server: {

@@ -32,7 +32,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   for (const p of API_PREFIXES) {
     app.use(`${p}/*`, cors({ origin: '*', exposeHeaders: [TOTAL_COUNT_HEADER, 'Server-Timing'], allowHeaders: ['X-API-Key', 'Authorization', 'Content-Type'] }));
   }
-  app.use('*', fastCompress());
+  // Dynamic API answers are compressed on the fly; the SPA's static files are precompressed at build time.
+  for (const p of [...API_PREFIXES, '/openapi.json']) app.use(p === '/openapi.json' ? p : `${p}/*`, fastCompress());
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   const openApi = openApiDocument();
@@ -46,7 +47,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   if (options.staticDir && fs.existsSync(path.join(options.staticDir, 'index.html'))) {
     const root = path.relative(process.cwd(), options.staticDir) || '.';
-    app.use('/*', serveStatic({ root }));
+    app.use('/*', serveStatic({ root, precompressed: true }));
     const index = fs.readFileSync(path.join(options.staticDir, 'index.html'), 'utf8');
     // Client-side routes (shared links) get the SPA.
     app.get('*', (c) => c.html(index));

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 /** Newest modification time under the given paths (files or folders). */
 function newestMtime(paths: string[]): number {
@@ -12,6 +13,18 @@ function newestMtime(paths: string[]): number {
   };
   paths.forEach(walk);
   return newest;
+}
+
+/** Writes .gz and .br next to every text asset so the server sends them without compressing per request. */
+export function precompress(dir: string) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile() || !/\.(js|mjs|css|html|svg|json|geojson)$/.test(e.name)) continue;
+    const file = path.join(e.parentPath, e.name);
+    const data = fs.readFileSync(file);
+    if (data.length < 1024) continue;
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }));
+  }
 }
 
 const SPA_INPUTS = ['index.html', 'vite.config.ts', 'public', 'src/client', 'src/shared', 'package-lock.json'];
@@ -28,6 +41,7 @@ export async function buildSpaIfStale(root = process.cwd()): Promise<string> {
     console.log('Building the web app (vite build) …');
     const { build } = await import('vite');
     await build({ root, logLevel: 'warn' });
+    precompress(dist);
   }
   return dist;
 }
