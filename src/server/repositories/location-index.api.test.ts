@@ -38,7 +38,7 @@ const search: fc.Arbitrary<LocationSearch> = fc.record({
   operationalOnly: fc.option(fc.boolean(), { nil: undefined }),
   dataProviderIds: sub([1, 2, 18, 29]),
   openData: fc.option(fc.boolean(), { nil: undefined }),
-  free: fc.option(fc.constant(false), { nil: undefined }),
+  cost: fc.option(fc.constantFrom('free', 'paid', 'no_known_fee') as fc.Arbitrary<'free' | 'paid' | 'no_known_fee'>, { nil: undefined }),
   countryIsoCodes: sub(['US', 'GB', 'DE', 'FR']),
   modifiedSince: fc.option(fc.constantFrom('2015-01-01T00:00:00Z', '2024-06-01T00:00:00Z'), { nil: undefined }),
   sort: fc.constantFrom('id_asc', 'id_desc', 'power_desc', 'created_desc', 'modified_desc') as fc.Arbitrary<LocationSearch['sort']>,

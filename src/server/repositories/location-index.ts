@@ -7,6 +7,7 @@ import { polygonTester } from '../../shared/geo/polygon';
 import { GridClusterer } from '../../shared/geo/grid-clusterer';
 import type { BBox, LatLng } from '../../shared/geo/types';
 import type { Cluster, ClusterQuery, LocationSearch, SearchHit, SearchResult } from './location-search';
+import { COST_CODE_SQL } from './sql-fragments';
 
 /** Statuses that PlugShare availability treats as known (available / in use / offline). */
 const KNOWN_AVAILABILITY = new Set([10, 20, 100, 200, 210]);
@@ -32,7 +33,8 @@ export class LocationIndex {
     private readonly country: Int32Array,
     private readonly provider: Int32Array,
     private readonly open: Uint8Array,
-    private readonly free: Uint8Array,
+    /** 0 cost not stated, 1 free, 2 fee (same CASE as COST_CODE_SQL). */
+    private readonly cost: Uint8Array,
     private readonly created: Float64Array,
     private readonly modified: Float64Array,
     private readonly connStart: Int32Array,
@@ -57,15 +59,15 @@ export class LocationIndex {
     const country = new Int32Array(n);
     const provider = new Int32Array(n);
     const open = new Uint8Array(n);
-    const free = new Uint8Array(n);
+    const cost = new Uint8Array(n);
     const created = new Float64Array(n);
     const modified = new Float64Array(n);
     const position = new Map<number, number>();
     const rows = db
       .prepare(
         `SELECT id, latitude, longitude, max_power_kw, status_type_id, usage_type_id, operator_id, country_id, data_provider_id, is_open_data,
-           CASE WHEN usage_cost IS NULL OR usage_cost LIKE 'free%' THEN 1 ELSE 0 END, date_created, date_last_status_update
-         FROM locations ORDER BY id`,
+           ${COST_CODE_SQL}, date_created, date_last_status_update
+         FROM locations l ORDER BY id`,
       )
       .raw();
     let i = 0;
@@ -81,7 +83,7 @@ export class LocationIndex {
       country[i] = r[7] === null ? NONE : (r[7] as number);
       provider[i] = r[8] as number;
       open[i] = r[9] as number;
-      free[i] = r[10] as number;
+      cost[i] = r[10] as number;
       created[i] = r[11] === null ? NaN : Date.parse(r[11] as string);
       modified[i] = r[12] === null ? NaN : Date.parse(r[12] as string);
       position.set(id[i], i);
@@ -128,7 +130,7 @@ export class LocationIndex {
     kd.finish();
     const countryByIso = new Map((db.prepare('SELECT iso_code, id FROM ref_countries').all() as Array<{ iso_code: string; id: number }>).map((r) => [r.iso_code, r.id]));
     const operationalStatus = new Set((db.prepare('SELECT id FROM ref_status_types WHERE is_operational = 1 OR id = 0').all() as Array<{ id: number }>).map((r) => r.id));
-    return new LocationIndex(count, id, lat, lng, maxPower, status, usage, operator, country, provider, open, free, created, modified, perLocation, connType, connLevel, connCurrent, connPower, kd, countryByIso, operationalStatus);
+    return new LocationIndex(count, id, lat, lng, maxPower, status, usage, operator, country, provider, open, cost, created, modified, perLocation, connType, connLevel, connCurrent, connPower, kd, countryByIso, operationalStatus);
   }
 
   /** True when this snapshot can evaluate every filter of the query. */
@@ -166,7 +168,9 @@ export class LocationIndex {
       const want = q.openData ? 1 : 0;
       tests.push((i) => this.open[i] === want);
     }
-    if (q.free === false) tests.push((i) => this.free[i] === 1);
+    if (q.cost === 'free') tests.push((i) => this.cost[i] === 1);
+    else if (q.cost === 'paid') tests.push((i) => this.cost[i] === 2);
+    else if (q.cost === 'no_known_fee') tests.push((i) => this.cost[i] !== 2);
     if (q.greaterThanId !== undefined) {
       const g = q.greaterThanId;
       tests.push((i) => this.id[i] > g);

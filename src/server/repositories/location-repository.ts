@@ -8,6 +8,7 @@ import { bboxOf } from '../../shared/geo/bbox';
 import type { BBox, LatLng } from '../../shared/geo/types';
 import type { Cluster, ClusterQuery, LocationSearch, SearchHit, SearchResult } from './location-search';
 import { LocationIndex } from './location-index';
+import { COST_CODE_SQL } from './sql-fragments';
 import { GridClusterer } from '../../shared/geo/grid-clusterer';
 import { LruCache } from '../lib/lru-cache';
 import { DataVersion } from '../db/data-version';
@@ -148,10 +149,7 @@ function filters(q: LocationSearch): Where {
     w.params.push(q.modifiedSince);
   }
   if (q.openData !== undefined) w.sql.push(`l.is_open_data = ${q.openData ? 1 : 0}`);
-  if (q.free === false) {
-    // PlugShare cost=false: hide locations with a known fee; free text that says free, or no cost text, stays.
-    w.sql.push("(l.usage_cost IS NULL OR l.usage_cost LIKE 'free%' OR l.usage_cost = 'Free')");
-  }
+  if (q.cost) w.sql.push(`${COST_CODE_SQL} ${q.cost === 'free' ? '= 1' : q.cost === 'paid' ? '= 2' : '!= 2'}`);
   if (q.greaterThanId !== undefined) {
     w.sql.push('l.id > ?');
     w.params.push(q.greaterThanId);

@@ -37,8 +37,11 @@ export interface LocationSearch {
   dataProviderIds?: number[];
   modifiedSince?: string;
   openData?: boolean;
-  /** PlugShare cost filter: false hides locations with a known fee. */
-  free?: boolean;
+  /**
+   * Cost, from the location's cost text: `free` (says free), `paid` (states a fee), `no_known_fee` (free or not
+   * stated: PlugShare's cost=false).
+   */
+  cost?: 'free' | 'paid' | 'no_known_fee';
   greaterThanId?: number;
   sort: SearchSort;
   limit: number;

@@ -26,8 +26,6 @@ export function clustersRoutes(deps: AppDeps) {
     }
     const { total, clusters } = deps.locations.clusters({
       ...ocmFilters(q),
-      excludeOperatorIds: q.excludeoperatorid,
-      operationalOnly: q.operationalonly,
       box,
       zoom: q.zoom,
     });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { OcmPoiQuerySchema } from './ocm-poi-query';
-import { intList, queryBool, queryInt } from './query-params';
+import { queryInt } from './query-params';
 
 /**
- * `/api/clusters`: server-side clusters for a map view. Filters use OCM's parameter names (as /v3/poi), plus
- * `excludeoperatorid` and `operationalonly` for the map's "exclude networks" and "operational only" filters.
+ * `/api/clusters`: server-side clusters for a map view, with the same filters as /v3/poi (OCM's names plus the
+ * map's extensions `excludeoperatorid`, `operationalonly` and `cost`).
  */
 export const ClustersQuerySchema = OcmPoiQuerySchema.pick({
   countrycode: true,
@@ -18,11 +18,12 @@ export const ClustersQuerySchema = OcmPoiQuerySchema.pick({
   statustypeid: true,
   dataproviderid: true,
   opendata: true,
+  excludeoperatorid: true,
+  operationalonly: true,
+  cost: true,
 }).extend({
   boundingbox: z.string().describe('(lat,lng),(lat2,lng2): the map view'),
   zoom: queryInt(0, 22).describe('Map zoom level; cells are about 60 px at this zoom'),
-  excludeoperatorid: intList.optional().describe('Drop locations of these operators (all conditions are combined with AND)'),
-  operationalonly: queryBool.default(false).describe('Only operational (or unknown-status) locations'),
 });
 
 export type ClustersQuery = z.infer<typeof ClustersQuerySchema>;

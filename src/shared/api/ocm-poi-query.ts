@@ -58,6 +58,10 @@ export const OcmPoiQuerySchema = z.object({
   polyline: z.string().optional().describe('Encoded polyline of a route; use with distance (default 5 km)'),
   sortby: queryEnum(OCM_SORTS).optional().describe('Result order'),
   greaterthanid: queryInt(-1, Number.MAX_SAFE_INTEGER).optional().describe('Only POIs with a larger ID (paging with sortby=id_asc)'),
+  // Extensions beyond OCM (OCM clients never send them): the map's filters.
+  excludeoperatorid: intList.optional().describe('Extension: leave out locations of these operators (all filters combine with AND)'),
+  operationalonly: queryBool.optional().describe('Extension: only operational (or unknown-status) locations'),
+  cost: queryEnum(['free', 'paid']).optional().describe('Extension: free = cost text says free; paid = a fee is stated'),
 });
 
 export type OcmPoiQuery = z.infer<typeof OcmPoiQuerySchema>;

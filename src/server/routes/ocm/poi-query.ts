@@ -64,8 +64,16 @@ export function parsePoiRequest(raw: Record<string, string | string[] | undefine
 }
 
 /** The OCM filter parameters shared by /v3/poi and the clusters endpoint, mapped onto a repository search. */
-export function ocmFilters(q: Pick<OcmPoiQuery, 'countryid' | 'countrycode' | 'operatorid' | 'connectiontypeid' | 'levelid' | 'minpowerkw' | 'maxpowerkw' | 'usagetypeid' | 'statustypeid' | 'dataproviderid' | 'opendata'>) {
+export function ocmFilters(
+  q: Pick<
+    OcmPoiQuery,
+    'countryid' | 'countrycode' | 'operatorid' | 'connectiontypeid' | 'levelid' | 'minpowerkw' | 'maxpowerkw' | 'usagetypeid' | 'statustypeid' | 'dataproviderid' | 'opendata' | 'excludeoperatorid' | 'operationalonly' | 'cost'
+  >,
+) {
   return {
+    excludeOperatorIds: q.excludeoperatorid,
+    operationalOnly: q.operationalonly,
+    cost: q.cost,
     countryIds: q.countryid,
     countryIsoCodes: q.countrycode,
     operatorIds: q.operatorid,

@@ -324,3 +324,31 @@ describe('GET /v3/referencedata', () => {
     expect(((await res.json()) as { errors: Array<{ parameter: string }> }).errors[0].parameter).toBe('countryid');
   });
 });
+
+describe('map filter extensions', () => {
+  it('excludeoperatorid, operationalonly and cost combine with the OCM filters', async () => {
+    const all = await pois(`${MANHATTAN}&maxresults=1`);
+    const cp = await pois(`${MANHATTAN}&operatorid=5&maxresults=1`);
+    const noCp = await pois(`${MANHATTAN}&excludeoperatorid=5&maxresults=500`);
+    expect(noCp.total + cp.total).toBe(all.total);
+    expect(noCp.body.every((p) => p.OperatorID !== 5)).toBe(true);
+    const free = await pois(`${MANHATTAN}&cost=free&maxresults=500`);
+    const paid = await pois(`${MANHATTAN}&cost=paid&maxresults=500`);
+    expect(free.total).toBeGreaterThan(0);
+    expect(paid.total).toBeGreaterThan(0);
+    expect(free.total + paid.total).toBeLessThanOrEqual(all.total);
+    expect(free.body.every((p) => /^free/i.test(String((p as unknown as { UsageCost: string }).UsageCost)))).toBe(true);
+    const op = await pois('operationalonly=true&maxresults=1');
+    const everything = await pois('maxresults=1');
+    expect(op.total).toBeLessThan(everything.total);
+    const notOp = await pois('statustypeid=100,150&operationalonly=true&maxresults=1');
+    expect(notOp.total).toBe(0);
+  });
+  it.each([
+    ['cost=cheap', 'cost'],
+    ['operationalonly=maybe', 'operationalonly'],
+    ['excludeoperatorid=x', 'excludeoperatorid'],
+  ])('rejects %s', async (qs, parameter) => {
+    await bad(qs, parameter);
+  });
+});

@@ -12,7 +12,7 @@ export function plugshareFilters(f: PlugShareFiltersInput): Partial<LocationSear
       currentTypeIds: d.connector === 6 && d.power !== undefined ? (d.power === 1 ? [DC_CURRENT_TYPE_ID] : [10, 20]) : undefined,
     }));
   }
-  if (f.cost === false) out.free = false;
+  if (f.cost === false) out.cost = 'no_known_fee';
   if (f.access) out.usageTypeIds = f.access.flatMap((a) => ACCESS_USAGE_TYPES[a as 1 | 2 | 3]).concat(f.access.includes(1) ? [0] : []);
   if (f.availability) {
     out.availabilityStatusTypeIds = {

@@ -6,7 +6,8 @@ import { powerClass } from '../../../shared/power-class';
 /** PlugShare station cost: 0 unknown, 1 free, 2 fee. */
 export function costCode(usageCost: string | null): 0 | 1 | 2 {
   if (usageCost === null) return 0;
-  return /^\s*free\b/i.test(usageCost) ? 1 : 2;
+  // Same rule as COST_CODE_SQL in the repository.
+  return /^free/i.test(usageCost) ? 1 : 2;
 }
 
 const isoTimestamp = (d: string | null) => (d ? d.replace(/\.\d{3}Z$/, 'Z') : null);
