@@ -50,3 +50,24 @@ test('the OCM API answers the README example with New York chargers', async ({ r
   expect(body).toHaveLength(50);
   expect(body.filter((p) => p.AddressInfo.StateOrProvince === 'NY').length).toBeGreaterThan(40);
 });
+
+test('a filter lowers the count and survives a reload through the URL', async ({ page }) => {
+  const app = appDriver(page);
+  await app.open('/?at=40.75,-73.98,12');
+  const before = await app.locationsInView();
+  await page.getByTestId('filters-button').click();
+  const panel = page.getByTestId('filter-panel');
+  await panel.getByLabel('CCS (Type 1)').check();
+  await panel.getByLabel('Minimum').selectOption('50');
+  await expect.poll(() => app.locationsInView()).toBeLessThan(before);
+  const after = await app.locationsInView();
+  expect(after).toBeGreaterThan(0);
+  await expect(page).toHaveURL(/ct=32/);
+  await expect(page).toHaveURL(/pmin=50/);
+  await page.reload();
+  await app.waitForMap();
+  await expect.poll(() => app.locationsInView()).toBe(after);
+  await page.getByTestId('filters-button').click();
+  await expect(page.getByTestId('filter-panel').getByLabel('CCS (Type 1)')).toBeChecked();
+  await expect(page.getByTestId('filters-button')).toHaveText('Filters (2)');
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChargingMap, type MapViewChange } from '../map/charging-map';
 import { useMapData } from '../features/map-view/api/get-map-data';
 import { ViewCounter } from '../features/map-view/components/view-counter';
@@ -6,6 +6,9 @@ import { LocationPanel } from '../features/location-panel/components/location-pa
 import { useMapViewStore } from '../stores/map-view-store';
 import { decodeUrlState, encodeUrlState } from '../lib/url-state';
 import { DATA_ATTRIBUTION } from './attribution';
+import { useFiltersStore } from '../stores/filters-store';
+import { activeFilterCount, encodeFilters } from '../features/filters/filters-codec';
+import { FilterPanel } from '../features/filters/components/filter-panel';
 
 const DEBOUNCE_MS = 300;
 
@@ -16,8 +19,8 @@ export function App() {
   const viewSettled = useMapViewStore((s) => s.viewSettled);
   const locationSelected = useMapViewStore((s) => s.locationSelected);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  useEffect(() => locationSelected(initial.selected), [initial.selected, locationSelected]);
+  const filters = useFiltersStore((s) => s.filters);
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   // Map moves are debounced; superseded requests are aborted by react-query through the signal.
   const onViewChange = useCallback(
@@ -30,11 +33,13 @@ export function App() {
 
   useEffect(() => {
     if (!view) return;
-    const qs = encodeUrlState({ center: view.center, zoom: view.zoom, selected: selectedId }, window.location.search);
-    window.history.replaceState(null, '', `?${qs}`);
-  }, [view, selectedId]);
+    const params = new URLSearchParams(encodeUrlState({ center: view.center, zoom: view.zoom, selected: selectedId }, window.location.search));
+    encodeFilters(filters, params);
+    window.history.replaceState(null, '', `?${params}`);
+  }, [view, selectedId, filters]);
 
-  const { data, isFetching, isError, error, refetch } = useMapData(view);
+  const { data, isFetching, isError, error, refetch } = useMapData(view, filters);
+  const active = activeFilterCount(filters);
 
   return (
     <main className="relative h-dvh w-full overflow-hidden bg-slate-200">
@@ -51,7 +56,16 @@ export function App() {
       <header className="absolute left-3 top-3 z-10 max-w-[calc(100%-5rem)] rounded-lg bg-white/95 px-3 py-2 shadow">
         <h1 className="text-base font-bold text-emerald-800">EV charging map</h1>
         <ViewCounter data={data} loading={isFetching} />
+        <button
+          className="mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
+          onClick={() => setFiltersOpen((o) => !o)}
+          aria-expanded={filtersOpen}
+          data-testid="filters-button"
+        >
+          Filters{active > 0 ? ` (${active})` : ''}
+        </button>
       </header>
+      {filtersOpen ? <FilterPanel onClose={() => setFiltersOpen(false)} /> : null}
       {isError ? (
         <div role="alert" className="absolute bottom-10 left-1/2 z-20 -translate-x-1/2 rounded bg-red-700 px-4 py-2 text-sm text-white shadow-lg">
           Could not load chargers: {error.message}{' '}

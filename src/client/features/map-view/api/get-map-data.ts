@@ -2,6 +2,8 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import type { FeatureCollection } from 'geojson';
 import { getJson } from '../../../lib/api-client';
 import type { MapView } from '../../../stores/map-view-store';
+import type { Filters } from '../../../stores/filters-store';
+import { filtersToQuery } from '../../filters/filters-codec';
 import { poisToFeatures, type CompactPoi } from '../poi-features';
 
 /** From this zoom the map shows individual locations (clustered by MapLibre); below it, server clusters. */
@@ -39,21 +41,22 @@ export function roundedView(view: MapView) {
 
 export const mapDataKeys = {
   all: ['map-data'] as const,
-  view: (v: ReturnType<typeof roundedView>) => [...mapDataKeys.all, v] as const,
+  view: (v: ReturnType<typeof roundedView>, filters: Record<string, string>) => [...mapDataKeys.all, v, filters] as const,
 };
 
-export const mapDataQuery = (view: MapView) => {
+export const mapDataQuery = (view: MapView, filters: Filters) => {
   const v = roundedView(view);
+  const f = filtersToQuery(filters);
   const box = `(${v.north},${v.west}),(${v.south},${v.east})`;
   return queryOptions({
-    queryKey: mapDataKeys.view(v),
+    queryKey: mapDataKeys.view(v, f),
     queryFn: async ({ signal }): Promise<MapData> => {
       if (v.zoom < POINTS_MIN_ZOOM) {
-        const { data, headers } = await getJson<FeatureCollection>(`/api/clusters?${new URLSearchParams({ boundingbox: box, zoom: String(v.zoom) })}`, signal);
+        const { data, headers } = await getJson<FeatureCollection>(`/api/clusters?${new URLSearchParams({ ...f, boundingbox: box, zoom: String(v.zoom) })}`, signal);
         const total = Number(headers.get('X-Total-Count') ?? 0);
         return { data, clientClustering: false, total, shown: total };
       }
-      const qs = new URLSearchParams({ boundingbox: box, maxresults: String(MAX_POINTS), compact: 'true', verbose: 'false', sortby: 'power_desc' });
+      const qs = new URLSearchParams({ ...f, boundingbox: box, maxresults: String(MAX_POINTS), compact: 'true', verbose: 'false', sortby: 'power_desc' });
       const { data, headers } = await getJson<CompactPoi[]>(`/v3/poi?${qs}`, signal);
       return { data: poisToFeatures(data), clientClustering: true, total: Number(headers.get('X-Total-Count') ?? data.length), shown: data.length };
     },
@@ -62,4 +65,5 @@ export const mapDataQuery = (view: MapView) => {
   });
 };
 
-export const useMapData = (view: MapView | null) => useQuery({ ...mapDataQuery(view ?? { bounds: { south: 0, west: 0, north: 0, east: 0 }, zoom: 0, center: [0, 0] }), enabled: view !== null });
+export const useMapData = (view: MapView | null, filters: Filters) =>
+  useQuery({ ...mapDataQuery(view ?? { bounds: { south: 0, west: 0, north: 0, east: 0 }, zoom: 0, center: [0, 0] }, filters), enabled: view !== null });
