@@ -46,6 +46,13 @@ export function appDriver(page: Page) {
       return first.id;
     },
     panel: () => page.getByTestId('location-panel'),
+    list: () => page.getByTestId('location-list'),
+    /** Ids of the locations the map draws as selected. */
+    async highlightedOnMap(): Promise<number[]> {
+      return page.evaluate(() =>
+        (window as unknown as { __chargingMap: MapHandle }).__chargingMap.queryRenderedFeatures({ layers: ['charger-selected'] }).map((f) => Number(f.properties.id)),
+      );
+    },
   };
   return driver;
 }

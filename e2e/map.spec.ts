@@ -71,3 +71,33 @@ test('a filter lowers the count and survives a reload through the URL', async ({
   await expect(page.getByTestId('filter-panel').getByLabel('CCS (Type 1)')).toBeChecked();
   await expect(page.getByTestId('filters-button')).toHaveText('Filters (2)');
 });
+
+test('the list is keyboard-usable and selecting in it highlights the location on the map', async ({ page }) => {
+  const app = appDriver(page);
+  await app.open('/?at=40.7549,-73.984,14');
+  await page.getByTestId('list-button').click();
+  const first = app.list().locator('button[data-location-id]').first();
+  await expect(first).toBeVisible();
+  const id = Number(await first.getAttribute('data-location-id'));
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await expect(app.panel()).toBeVisible();
+  await expect(first).toHaveAttribute('aria-current', 'true');
+  await app.waitForMap();
+  await expect.poll(() => app.highlightedOnMap()).toContain(id);
+  await expect(page).toHaveURL(new RegExp(`location=${id}`));
+});
+
+test('the km / mi switch changes distances everywhere and is remembered', async ({ page }) => {
+  const app = appDriver(page);
+  await app.open('/?at=40.7549,-73.984,14');
+  await page.getByTestId('list-button').click();
+  await expect(app.list().getByTestId('list-distance').first()).toHaveText(/ km$/);
+  await page.getByRole('button', { name: 'mi', exact: true }).click();
+  await expect(app.list().getByTestId('list-distance').first()).toHaveText(/ mi$/);
+  await app.list().locator('button[data-location-id]').first().click();
+  await expect(app.panel().getByTestId('distance')).toContainText(' mi ');
+  await page.reload();
+  await app.waitForMap();
+  await expect(app.panel().getByTestId('distance')).toContainText(' mi ');
+});

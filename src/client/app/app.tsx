@@ -9,6 +9,8 @@ import { DATA_ATTRIBUTION } from './attribution';
 import { useFiltersStore } from '../stores/filters-store';
 import { activeFilterCount, encodeFilters } from '../features/filters/filters-codec';
 import { FilterPanel } from '../features/filters/components/filter-panel';
+import { LocationList } from '../features/location-list/components/location-list';
+import { useSettingsStore } from '../stores/settings-store';
 
 const DEBOUNCE_MS = 300;
 
@@ -21,6 +23,10 @@ export function App() {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const filters = useFiltersStore((s) => s.filters);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const [listOpen, setListOpen] = useState(false);
+  const focus = useMapViewStore((s) => s.focus);
+  const unit = useSettingsStore((s) => s.distanceUnit);
+  const chooseUnit = useSettingsStore((s) => s.distanceUnitChosen);
 
   // Map moves are debounced; superseded requests are aborted by react-query through the signal.
   const onViewChange = useCallback(
@@ -52,6 +58,7 @@ export function App() {
         attributions={DATA_ATTRIBUTION}
         onViewChange={onViewChange}
         onSelect={locationSelected}
+        flyTo={focus}
       />
       <header className="absolute left-3 top-3 z-10 max-w-[calc(100%-5rem)] rounded-lg bg-white/95 px-3 py-2 shadow">
         <h1 className="text-base font-bold text-emerald-800">EV charging map</h1>
@@ -64,7 +71,23 @@ export function App() {
         >
           Filters{active > 0 ? ` (${active})` : ''}
         </button>
+        <button
+          className="ml-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
+          onClick={() => setListOpen((o) => !o)}
+          aria-expanded={listOpen}
+          data-testid="list-button"
+        >
+          List
+        </button>
+        <span className="ml-1 inline-flex overflow-hidden rounded border border-slate-300 text-sm" role="group" aria-label="Distance unit">
+          {(['km', 'mi'] as const).map((u) => (
+            <button key={u} className={`px-2 py-0.5 ${unit === u ? 'bg-emerald-700 text-white' : 'bg-white hover:bg-slate-50'}`} aria-pressed={unit === u} onClick={() => chooseUnit(u)}>
+              {u}
+            </button>
+          ))}
+        </span>
       </header>
+      {listOpen ? <LocationList onClose={() => setListOpen(false)} /> : null}
       {filtersOpen ? <FilterPanel onClose={() => setFiltersOpen(false)} /> : null}
       {isError ? (
         <div role="alert" className="absolute bottom-10 left-1/2 z-20 -translate-x-1/2 rounded bg-red-700 px-4 py-2 text-sm text-white shadow-lg">

@@ -11,14 +11,22 @@ interface MapViewState {
   /** The view the map last settled on (debounced by the map component). */
   view: MapView | null;
   selectedId: number | null;
+  /** A camera target set from outside the map (list, search); `key` makes repeated targets distinct. */
+  focus: { center: [number, number]; zoom?: number; key: number } | null;
   viewSettled: (view: MapView) => void;
   locationSelected: (id: number | null) => void;
+  /** Selects a location and moves the map to it (from the list or search). */
+  locationFocused: (id: number, center: [number, number], zoom?: number) => void;
+  placeFocused: (center: [number, number], zoom: number) => void;
 }
 
 /** Client state of the map: where it looks and what is selected. Server data stays in react-query. */
 export const useMapViewStore = create<MapViewState>((set) => ({
   view: null,
   selectedId: null,
+  focus: null,
   viewSettled: (view) => set({ view }),
   locationSelected: (selectedId) => set({ selectedId }),
+  locationFocused: (selectedId, center, zoom) => set((s) => ({ selectedId, focus: { center, zoom, key: (s.focus?.key ?? 0) + 1 } })),
+  placeFocused: (center, zoom) => set((s) => ({ focus: { center, zoom, key: (s.focus?.key ?? 0) + 1 } })),
 }));

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { bearingDeg, haversineKm } from '../../../../shared/geo/distance';
 import { useLocation } from '../api/get-location';
 import { compassPoint, freshness } from '../freshness';
+import { formatDistance } from '../../../lib/units';
+import { useSettingsStore } from '../../../stores/settings-store';
 
 const ACCESS = { 1: 'Public', 2: 'Restricted', 3: 'Private home (shared)' } as Record<number, string>;
 const CURRENT = { 10: 'AC', 20: 'AC 3-phase', 30: 'DC' } as Record<number, string>;
@@ -54,6 +56,7 @@ export function LocationPanel({ id, from, onClose }: Props) {
 }
 
 function LocationDetails({ l, from }: { l: NonNullable<ReturnType<typeof useLocation>['data']>; from: [number, number] | null }) {
+  const unit = useSettingsStore((s) => s.distanceUnit);
   const network = l.stations.find((s) => s.network)?.network;
   const km = from ? haversineKm(from, [l.latitude, l.longitude]) : null;
   const bearing = from ? bearingDeg(from, [l.latitude, l.longitude]) : null;
@@ -67,7 +70,7 @@ function LocationDetails({ l, from }: { l: NonNullable<ReturnType<typeof useLoca
       {l.address ? <p className="text-sm text-slate-600">{l.address}</p> : null}
       {km !== null && bearing !== null ? (
         <p className="text-sm text-slate-600" data-testid="distance">
-          {km < 10 ? km.toFixed(2) : km.toFixed(0)} km {compassPoint(bearing)} of the map centre
+          {formatDistance(km, unit)} {compassPoint(bearing)} of the map centre
         </p>
       ) : null}
       <dl className="mt-3 grid grid-cols-[7rem_1fr] gap-x-2 gap-y-1 text-sm">
