@@ -101,3 +101,18 @@ test('the km / mi switch changes distances everywhere and is remembered', async 
   await app.waitForMap();
   await expect(app.panel().getByTestId('distance')).toContainText(' mi ');
 });
+
+test('search goes to a place, and to a charger by name', async ({ page }) => {
+  const app = appDriver(page);
+  await app.open('/?at=40.7549,-73.984,12');
+  const input = page.getByTestId('search-input');
+  await input.fill('Albany');
+  await expect(page.getByRole('option').first()).toContainText('Albany');
+  await input.press('Enter');
+  await expect(page).toHaveURL(/at=42\.6\d*%2C-73\.[78]/);
+  await input.fill('Albany Parking Authority');
+  const charger = page.getByRole('option', { name: /Albany Parking Authority/ }).first();
+  await expect(charger).toBeVisible();
+  await charger.click();
+  await expect(app.panel().getByRole('heading', { level: 2 })).toContainText('Albany Parking Authority');
+});

@@ -10,6 +10,7 @@ import { ocmPoiRoutes, TOTAL_COUNT_HEADER } from './routes/ocm/poi.routes';
 import { ocmReferenceDataRoutes } from './routes/ocm/referencedata.routes';
 import { plugshareRoutes } from './routes/plugshare/locations.routes';
 import { clustersRoutes } from './routes/clusters.routes';
+import { searchRoutes } from './routes/search.routes';
 
 const API_PREFIXES = ['/v1', '/v2', '/v3', '/api'];
 
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/v3', ocmReferenceDataRoutes(deps));
   app.route('/api', plugshareRoutes(deps));
   app.route('/api', clustersRoutes(deps));
+  app.route('/api', searchRoutes(deps));
 
   for (const p of API_PREFIXES) app.all(`${p}/*`, (c) => c.json({ status: 404, error: 'Not Found', message: `No route ${c.req.method} ${c.req.path}` }, 404));
 

@@ -4,6 +4,7 @@ import { OcmPoiQuerySchema } from '../shared/api/ocm-poi-query';
 import { PlugShareNearbyQuery, PlugShareRegionQuery } from '../shared/api/plugshare-query';
 import { BadRequestSchema, ClusterFeatureCollectionSchema, NotFoundSchema, OcmPoiSchema, PlugShareLocationSchema } from '../shared/api/responses';
 import { ReferenceDataQuerySchema } from './routes/ocm/referencedata.routes';
+import { SearchQuerySchema } from '../shared/api/search-query';
 import { TOTAL_COUNT_HEADER } from './routes/ocm/poi.routes';
 
 const jsonSchema = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
@@ -90,6 +91,13 @@ export function openApiDocument() {
           summary: 'Server-side clusters for a map view',
           parameters: queryParameters(ClustersQuerySchema),
           responses: { 200: { ...json(ClusterFeatureCollectionSchema, 'GeoJSON points: clusters and single locations'), headers: totalHeader }, ...errors },
+        },
+      },
+      '/api/search': {
+        get: {
+          summary: 'Places (bundled world cities, towns in the data) and locations by name or id',
+          parameters: queryParameters(SearchQuerySchema),
+          responses: { 200: { description: '{ places: [...], locations: [...] }', content: { 'application/json': { schema: { type: 'object' } } } }, ...errors },
         },
       },
       '/health': { get: { summary: 'Liveness', responses: { 200: { description: 'ok' } } } },

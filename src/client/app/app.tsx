@@ -10,6 +10,8 @@ import { useFiltersStore } from '../stores/filters-store';
 import { activeFilterCount, encodeFilters } from '../features/filters/filters-codec';
 import { FilterPanel } from '../features/filters/components/filter-panel';
 import { LocationList } from '../features/location-list/components/location-list';
+import { SearchBox } from '../features/search/components/search-box';
+import { useOnline } from '../lib/use-online';
 import { useSettingsStore } from '../stores/settings-store';
 
 const DEBOUNCE_MS = 300;
@@ -46,6 +48,7 @@ export function App() {
 
   const { data, isFetching, isError, error, refetch } = useMapData(view, filters);
   const active = activeFilterCount(filters);
+  const online = useOnline();
 
   return (
     <main className="relative h-dvh w-full overflow-hidden bg-slate-200">
@@ -63,6 +66,7 @@ export function App() {
       <header className="absolute left-3 top-3 z-10 max-w-[calc(100%-5rem)] rounded-lg bg-white/95 px-3 py-2 shadow">
         <h1 className="text-base font-bold text-emerald-800">EV charging map</h1>
         <ViewCounter data={data} loading={isFetching} />
+        <SearchBox />
         <button
           className="mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
           onClick={() => setFiltersOpen((o) => !o)}
@@ -89,6 +93,11 @@ export function App() {
       </header>
       {listOpen ? <LocationList onClose={() => setListOpen(false)} /> : null}
       {filtersOpen ? <FilterPanel onClose={() => setFiltersOpen(false)} /> : null}
+      {!online ? (
+        <div role="status" className="absolute left-1/2 top-3 z-30 -translate-x-1/2 rounded bg-amber-100 px-4 py-2 text-sm text-amber-900 shadow">
+          You are offline: the map shows what was already loaded.
+        </div>
+      ) : null}
       {isError ? (
         <div role="alert" className="absolute bottom-10 left-1/2 z-20 -translate-x-1/2 rounded bg-red-700 px-4 py-2 text-sm text-white shadow-lg">
           Could not load chargers: {error.message}{' '}

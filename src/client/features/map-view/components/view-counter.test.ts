@@ -4,6 +4,7 @@ import { roundedView } from '../api/get-map-data';
 
 describe('view counter', () => {
   it('says how many are in view, and when capped how many are shown', () => {
+    expect(viewCounterText({ total: 0, shown: 0 })).toBe('No chargers match here — zoom out or loosen the filters');
     expect(viewCounterText({ total: 1, shown: 1 })).toBe('1 location in view');
     expect(viewCounterText({ total: 1234, shown: 1234 })).toBe('1,234 locations in view');
     expect(viewCounterText({ total: 5000, shown: 2000 })).toBe('5,000 match, showing 2,000 — zoom in');

@@ -2,6 +2,7 @@ import type { MapData } from '../api/get-map-data';
 
 /** "N locations in view", or "N match, showing M — zoom in" when the view holds more than is drawn. */
 export function viewCounterText(d: Pick<MapData, 'total' | 'shown'>): string {
+  if (d.total === 0) return 'No chargers match here — zoom out or loosen the filters';
   const n = d.total.toLocaleString('en-US');
   if (d.shown < d.total) return `${n} match, showing ${d.shown.toLocaleString('en-US')} — zoom in`;
   return `${n} location${d.total === 1 ? '' : 's'} in view`;
