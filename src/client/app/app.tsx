@@ -34,7 +34,9 @@ export function App() {
   const onViewChange = useCallback(
     (v: MapViewChange) => {
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => viewSettled(v), DEBOUNCE_MS);
+      // The first view loads at once; later moves wait until the map has been still for a moment.
+      if (useMapViewStore.getState().view === null) viewSettled(v);
+      else timer.current = setTimeout(() => viewSettled(v), DEBOUNCE_MS);
     },
     [viewSettled],
   );

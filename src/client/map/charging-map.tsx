@@ -89,7 +89,8 @@ export function ChargingMap(props: ChargingMapProps) {
       });
       mapRef.current = map;
       map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-      map.addControl(new AttributionControl({ compact: false, customAttribution: latest.current.attributions }), 'bottom-right');
+      // Compact (an (i) button) on phone-sized screens, where the full credits would cover the map.
+      map.addControl(new AttributionControl({ compact: window.innerWidth < 640, customAttribution: latest.current.attributions }), 'bottom-right');
       map.touchZoomRotate.disableRotation();
       const el = container.current;
       const report = () => {

@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { findChromium, INSTALL_HINT } from '../e2e/find-chromium';
+import { buildSpaIfStale } from '../src/server/cli/build-if-stale';
+import { syntheticDb } from './synthetic-db';
+import { ms, writeResults, type Row } from './stats';
+
+/**
+ * Web benchmark in headless Chromium (software WebGL) against the real server on the ~1,000,000-location database:
+ * time to first locations drawn at a city and a country view, JavaScript transferred for the first view, and the
+ * longest main-thread task while panning across a dense region.
+ */
+const target = Number(process.env.BENCH_LOCATIONS ?? 1_000_000);
+const file = process.env.BENCH_DB ?? 'bench/tmp/bench-1m.sqlite';
+const port = 8600 + Math.floor(Math.random() * 300);
+
+const exe = await findChromium();
+if (!exe) {
+  console.error(INSTALL_HINT);
+  process.exit(1);
+}
+(await syntheticDb(file, target)).close();
+const dist = await buildSpaIfStale();
+
+const server = spawn('npx', ['tsx', 'src/server/cli/start.ts'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: file, AUTO_IMPORT: 'false' }, stdio: 'inherit' });
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/health`)).ok) break;
+  } catch {
+    // not up yet
+  }
+  if (i > 300) throw new Error('server did not start');
+  await new Promise((r) => setTimeout(r, 200));
+}
+// The server builds its search index at start; one clusters request makes sure it is ready before timing.
+console.log('warming up the server …');
+await fetch(`${base}/api/clusters?boundingbox=(49,-125),(24,-66)&zoom=4`);
+console.log('measuring in Chromium …');
+
+const browser = await chromium.launch({
+  executablePath: exe,
+  args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+});
+
+type MapHandle = { queryRenderedFeatures(o: { layers: string[] }): unknown[]; panBy(o: [number, number], opts: { duration: number }): void };
+
+async function firstDrawn(url: string) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (e) => console.log('page error:', e.message));
+  const started = Date.now();
+  await page.goto(base + url);
+  await page.waitForFunction(
+    () => {
+      const m = (window as unknown as { __chargingMap?: MapHandle }).__chargingMap;
+      return !!m && m.queryRenderedFeatures({ layers: ['charger-clusters', 'charger-points'] }).length > 0;
+    },
+    undefined,
+    { timeout: 60_000, polling: 50 },
+  );
+  const elapsed = Date.now() - started;
+  const scripts = (await page.evaluate(() =>
+    performance.getEntriesByType('resource').filter((e) => /\.(m?js)$/.test(e.name)).map((e) => ({ name: e.name, bytes: (e as PerformanceResourceTiming).transferSize })),
+  )) as Array<{ name: string; bytes: number }>;
+  return { page, elapsed, scripts };
+}
+
+const city = await firstDrawn('/?at=40.7549,-73.984,13');
+const cityIsMapLibre = (n: string) => /maplibre/.test(n);
+const ownTransferred = city.scripts.filter((s) => !cityIsMapLibre(s.name)).reduce((a, s) => a + s.bytes, 0);
+const allTransferred = city.scripts.reduce((a, s) => a + s.bytes, 0);
+// gzip size of the app's own JavaScript (excluding maplibre-gl and its worker), as built.
+const ownGzip = fs
+  .readdirSync(path.join(dist, 'assets'))
+  .filter((f) => /\.m?js$/.test(f) && !/maplibre/.test(f))
+  .reduce((a, f) => a + zlib.gzipSync(fs.readFileSync(path.join(dist, 'assets', f)), { level: 9 }).length, 0);
+
+// Pan across Manhattan and Brooklyn at city zoom, recording long tasks.
+await city.page.evaluate(() => {
+  (window as unknown as { __longest: number }).__longest = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) (window as unknown as { __longest: number }).__longest = Math.max((window as unknown as { __longest: number }).__longest, e.duration);
+  }).observe({ type: 'longtask', buffered: false });
+});
+for (let i = 0; i < 12; i++) {
+  await city.page.evaluate((step) => (window as unknown as { __chargingMap: MapHandle }).__chargingMap.panBy(step, { duration: 400 }), [i % 2 ? -250 : 300, 180] as [number, number]);
+  await city.page.waitForTimeout(700);
+}
+const longestTask = await city.page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+await city.page.close();
+
+const country = await firstDrawn('/?at=39.5,-98.35,4');
+await country.page.close();
+await browser.close();
+server.kill('SIGTERM');
+
+const rows: Row[] = [
+  { measure: 'first locations drawn, city view (Midtown Manhattan, zoom 13)', value: ms(city.elapsed), target: '≤ 2,500 ms', ok: city.elapsed <= 2500 },
+  { measure: 'first locations drawn, country view (contiguous US, zoom 4)', value: ms(country.elapsed), target: '≤ 2,500 ms', ok: country.elapsed <= 2500 },
+  { measure: "app's own JavaScript, gzip (excluding maplibre-gl and its worker)", value: `${(ownGzip / 1024).toFixed(1)} KB`, target: '≤ 150 KB', ok: ownGzip <= 150 * 1024 },
+  { measure: 'JavaScript transferred for the first view (as served, brotli) — own / all', value: `${(ownTransferred / 1024).toFixed(1)} KB / ${(allTransferred / 1024).toFixed(1)} KB`, target: '', ok: null },
+  { measure: 'longest main-thread task while panning a dense region', value: ms(longestTask), target: '≤ 200 ms', ok: longestTask <= 200 },
+];
+writeResults('web', { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`, browser: exe, database: file }, rows);
+process.exit(0);
