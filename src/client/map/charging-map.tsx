@@ -72,6 +72,8 @@ export function ChargingMap(props: ChargingMapProps) {
     latest.current = props;
   });
   const clusteredRef = useRef<boolean | null>(null);
+  /** Set once our source and layers exist (after 'style.load'); basemap sources may still be loading. */
+  const layersReady = useRef(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -98,13 +100,17 @@ export function ChargingMap(props: ChargingMapProps) {
         const c = map!.getCenter();
         latest.current.onViewChange({ bounds: { south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() }, zoom: map!.getZoom(), center: [c.lat, c.lng] });
       };
-      map.on('load', () => {
+      // 'style.load' (not 'load'): the chargers can draw before every basemap source has finished loading.
+      map.once('style.load', () => {
         ensureSource(map!, latest.current.clientClustering, clusteredRef);
+        layersReady.current = true;
         (map!.getSource(CHARGER_SOURCE) as GeoJSONSource).setData(latest.current.data ?? emptyCollection);
         map!.setFilter('charger-selected', selectedFilter(latest.current.selectedId));
         report();
       });
       map.on('moveend', report);
+      // The camera is known before the style has loaded: ask for the data now, in parallel with the basemap.
+      report();
       map.on('movestart', () => el.setAttribute('data-map-idle', 'false'));
       map.on('idle', () => el.setAttribute('data-map-idle', 'true'));
       const onClick = (e: { features?: MapGeoJSONFeature[]; lngLat: { lng: number; lat: number } }) => {
@@ -130,6 +136,7 @@ export function ChargingMap(props: ChargingMapProps) {
     });
     return () => {
       cancelled = true;
+      layersReady.current = false;
       map?.remove();
       mapRef.current = null;
     };
@@ -139,14 +146,14 @@ export function ChargingMap(props: ChargingMapProps) {
 
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !map.isStyleLoaded() || !map.getSource(CHARGER_SOURCE)) return;
+    if (!map || !layersReady.current) return;
     ensureSource(map, props.clientClustering, clusteredRef);
     (map.getSource(CHARGER_SOURCE) as GeoJSONSource).setData(props.data ?? emptyCollection);
   }, [props.data, props.clientClustering]);
 
   useEffect(() => {
     const map = mapRef.current;
-    if (map?.getLayer('charger-selected')) map.setFilter('charger-selected', selectedFilter(props.selectedId));
+    if (map && layersReady.current) map.setFilter('charger-selected', selectedFilter(props.selectedId));
   }, [props.selectedId]);
 
   useEffect(() => {
