@@ -116,3 +116,16 @@ test('search goes to a place, and to a charger by name', async ({ page }) => {
   await charger.click();
   await expect(app.panel().getByRole('heading', { level: 2 })).toContainText('Albany Parking Authority');
 });
+
+test.describe('with the driver position shared', () => {
+  test.use({ geolocation: { latitude: 42.6526, longitude: -73.7562 }, permissions: ['geolocation'] });
+  test('"Near me" moves the map there and distances are measured from the driver', async ({ page }) => {
+    const app = appDriver(page);
+    await app.open('/?at=40.7549,-73.984,12');
+    await page.getByRole('button', { name: 'Near me' }).click();
+    await expect(page).toHaveURL(/at=42\.65\d*%2C-73\.75\d*%2C14/);
+    await app.waitForMap();
+    await app.openLocationNearCentre();
+    await expect(app.panel().getByTestId('distance')).toContainText('of you');
+  });
+});

@@ -27,6 +27,9 @@ export function App() {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [listOpen, setListOpen] = useState(false);
   const focus = useMapViewStore((s) => s.focus);
+  const userPosition = useMapViewStore((s) => s.userPosition);
+  const userLocated = useMapViewStore((s) => s.userLocated);
+  const [locateError, setLocateError] = useState<string | null>(null);
   const unit = useSettingsStore((s) => s.distanceUnit);
   const chooseUnit = useSettingsStore((s) => s.distanceUnitChosen);
 
@@ -85,6 +88,20 @@ export function App() {
         >
           List
         </button>
+        <button
+          className="ml-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
+          onClick={() =>
+            navigator.geolocation
+              ? navigator.geolocation.getCurrentPosition(
+                  (p) => userLocated([p.coords.latitude, p.coords.longitude]),
+                  (e) => setLocateError(`Could not get your position: ${e.message || 'permission denied'}`),
+                  { enableHighAccuracy: false, timeout: 10_000 },
+                )
+              : setLocateError('This browser cannot share its position.')
+          }
+        >
+          Near me
+        </button>
         <span className="ml-1 inline-flex overflow-hidden rounded border border-slate-300 text-sm" role="group" aria-label="Distance unit">
           {(['km', 'mi'] as const).map((u) => (
             <button key={u} className={`px-2 py-0.5 ${unit === u ? 'bg-emerald-700 text-white' : 'bg-white hover:bg-slate-50'}`} aria-pressed={unit === u} onClick={() => chooseUnit(u)}>
@@ -108,7 +125,17 @@ export function App() {
           </button>
         </div>
       ) : null}
-      {selectedId !== null ? <LocationPanel id={selectedId} from={view?.center ?? initial.center} onClose={() => locationSelected(null)} /> : null}
+      {locateError ? (
+        <div role="alert" className="absolute bottom-10 left-1/2 z-20 -translate-x-1/2 rounded bg-slate-800 px-4 py-2 text-sm text-white shadow-lg">
+          {locateError}{' '}
+          <button className="ml-2 underline" onClick={() => setLocateError(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {selectedId !== null ? (
+        <LocationPanel id={selectedId} from={userPosition ?? view?.center ?? initial.center} fromUser={userPosition !== null} onClose={() => locationSelected(null)} />
+      ) : null}
     </main>
   );
 }

@@ -13,6 +13,9 @@ interface MapViewState {
   selectedId: number | null;
   /** A camera target set from outside the map (list, search); `key` makes repeated targets distinct. */
   focus: { center: [number, number]; zoom?: number; key: number } | null;
+  /** The driver's position when they shared it (geolocation), for distances and bearings. */
+  userPosition: [number, number] | null;
+  userLocated: (position: [number, number]) => void;
   viewSettled: (view: MapView) => void;
   locationSelected: (id: number | null) => void;
   /** Selects a location and moves the map to it (from the list or search). */
@@ -25,6 +28,8 @@ export const useMapViewStore = create<MapViewState>((set) => ({
   view: null,
   selectedId: null,
   focus: null,
+  userPosition: null,
+  userLocated: (userPosition) => set((s) => ({ userPosition, focus: { center: userPosition, zoom: 14, key: (s.focus?.key ?? 0) + 1 } })),
   viewSettled: (view) => set({ view }),
   locationSelected: (selectedId) => set({ selectedId }),
   locationFocused: (selectedId, center, zoom) => set((s) => ({ selectedId, focus: { center, zoom, key: (s.focus?.key ?? 0) + 1 } })),

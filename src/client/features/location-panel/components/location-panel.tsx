@@ -11,13 +11,14 @@ const FRESHNESS_STYLE = { fresh: 'bg-emerald-100 text-emerald-800', aging: 'bg-a
 
 interface Props {
   id: number;
-  /** Reference point for distance and bearing (the map centre until geolocation is used). */
+  /** Reference point for distance and bearing: the driver's position when shared, else the map centre. */
   from: [number, number] | null;
+  fromUser: boolean;
   onClose: () => void;
 }
 
 /** Everything about one location: equipment, access, cost, where the data came from and how fresh it is. */
-export function LocationPanel({ id, from, onClose }: Props) {
+export function LocationPanel({ id, from, fromUser, onClose }: Props) {
   const { data: l, isPending, isError, error, refetch } = useLocation(id);
 
   useEffect(() => {
@@ -49,13 +50,13 @@ export function LocationPanel({ id, from, onClose }: Props) {
           </button>
         </div>
       ) : (
-        <LocationDetails l={l} from={from} />
+        <LocationDetails l={l} from={from} fromUser={fromUser} />
       )}
     </aside>
   );
 }
 
-function LocationDetails({ l, from }: { l: NonNullable<ReturnType<typeof useLocation>['data']>; from: [number, number] | null }) {
+function LocationDetails({ l, from, fromUser }: { l: NonNullable<ReturnType<typeof useLocation>['data']>; from: [number, number] | null; fromUser: boolean }) {
   const unit = useSettingsStore((s) => s.distanceUnit);
   const network = l.stations.find((s) => s.network)?.network;
   const km = from ? haversineKm(from, [l.latitude, l.longitude]) : null;
@@ -70,7 +71,7 @@ function LocationDetails({ l, from }: { l: NonNullable<ReturnType<typeof useLoca
       {l.address ? <p className="text-sm text-slate-600">{l.address}</p> : null}
       {km !== null && bearing !== null ? (
         <p className="text-sm text-slate-600" data-testid="distance">
-          {formatDistance(km, unit)} {compassPoint(bearing)} of the map centre
+          {formatDistance(km, unit)} {compassPoint(bearing)} of {fromUser ? 'you' : 'the map centre'}
         </p>
       ) : null}
       <dl className="mt-3 grid grid-cols-[7rem_1fr] gap-x-2 gap-y-1 text-sm">
