@@ -87,7 +87,13 @@ await city.page.evaluate(() => {
   }).observe({ type: 'longtask', buffered: false });
 });
 for (let i = 0; i < 12; i++) {
-  await city.page.evaluate((step) => (window as unknown as { __chargingMap: MapHandle }).__chargingMap.panBy(step, { duration: 400 }), [i % 2 ? -250 : 300, 180] as [number, number]);
+  // The callback returns nothing: returning the map would make Playwright serialise it on the main thread.
+  await city.page.evaluate(
+    (step) => {
+      (window as unknown as { __chargingMap: MapHandle }).__chargingMap.panBy(step, { duration: 400 });
+    },
+    [i % 2 ? -250 : 300, 180] as [number, number],
+  );
   await city.page.waitForTimeout(700);
 }
 const longestTask = await city.page.evaluate(() => (window as unknown as { __longest: number }).__longest);
