@@ -129,3 +129,14 @@ test.describe('with the driver position shared', () => {
     await expect(app.panel().getByTestId('distance')).toContainText('of you');
   });
 });
+
+test('the attribution credits the data sources on screen', async ({ page }) => {
+  const app = appDriver(page);
+  await app.open('/?at=51.51,-0.13,13');
+  expect(await app.locationsInView()).toBeGreaterThan(0);
+  const credits = page.locator('.maplibregl-ctrl-attrib');
+  await expect(credits).toContainText('Open Government Licence');
+  await expect(credits).not.toContainText('Ladesäulenregister');
+  await expect(credits).not.toContainText('AFDC');
+  await expect(credits).toContainText('Natural Earth');
+});

@@ -5,7 +5,7 @@ import { ViewCounter } from '../features/map-view/components/view-counter';
 import { LocationPanel } from '../features/location-panel/components/location-panel';
 import { useMapViewStore } from '../stores/map-view-store';
 import { decodeUrlState, encodeUrlState } from '../lib/url-state';
-import { DATA_ATTRIBUTION } from './attribution';
+import { DATA_ATTRIBUTION, attributionFor } from './attribution';
 import { useFiltersStore } from '../stores/filters-store';
 import { activeFilterCount, encodeFilters } from '../features/filters/filters-codec';
 import { FilterPanel } from '../features/filters/components/filter-panel';
@@ -54,6 +54,11 @@ export function App() {
   const { data, isFetching, isError, error, refetch } = useMapData(view, filters);
   const active = activeFilterCount(filters);
   const online = useOnline();
+  // Credit the sources of the locations on screen; with server clusters that is not known, so all are credited.
+  const attributions = useMemo(
+    () => (data?.clientClustering ? attributionFor(data.data.features.map((f) => (f.properties?.provider as number | null | undefined) ?? null)) : DATA_ATTRIBUTION),
+    [data],
+  );
 
   return (
     <main className="relative h-dvh w-full overflow-hidden bg-slate-200">
@@ -63,7 +68,7 @@ export function App() {
         data={data?.data ?? null}
         clientClustering={data?.clientClustering ?? false}
         selectedId={selectedId}
-        attributions={DATA_ATTRIBUTION}
+        attributions={attributions}
         onViewChange={onViewChange}
         onSelect={locationSelected}
         flyTo={focus}

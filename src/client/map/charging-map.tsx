@@ -74,6 +74,7 @@ export function ChargingMap(props: ChargingMapProps) {
   const clusteredRef = useRef<boolean | null>(null);
   /** Set once our source and layers exist (after 'style.load'); basemap sources may still be loading. */
   const layersReady = useRef(false);
+  const attribution = useRef<AttributionControl | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -92,7 +93,8 @@ export function ChargingMap(props: ChargingMapProps) {
       mapRef.current = map;
       map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
       // Compact (an (i) button) on phone-sized screens, where the full credits would cover the map.
-      map.addControl(new AttributionControl({ compact: window.innerWidth < 640, customAttribution: latest.current.attributions }), 'bottom-right');
+      attribution.current = new AttributionControl({ compact: window.innerWidth < 640, customAttribution: latest.current.attributions });
+      map.addControl(attribution.current, 'bottom-right');
       map.touchZoomRotate.disableRotation();
       const el = container.current;
       const report = () => {
@@ -150,6 +152,16 @@ export function ChargingMap(props: ChargingMapProps) {
     ensureSource(map, props.clientClustering, clusteredRef);
     (map.getSource(CHARGER_SOURCE) as GeoJSONSource).setData(props.data ?? emptyCollection);
   }, [props.data, props.clientClustering]);
+
+  // The credits follow the data on screen; MapLibre's control takes them only at creation, so it is replaced.
+  const attributionKey = props.attributions.join('|');
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !attribution.current) return;
+    map.removeControl(attribution.current);
+    attribution.current = new AttributionControl({ compact: window.innerWidth < 640, customAttribution: latest.current.attributions });
+    map.addControl(attribution.current, 'bottom-right');
+  }, [attributionKey]);
 
   useEffect(() => {
     const map = mapRef.current;

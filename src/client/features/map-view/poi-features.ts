@@ -13,6 +13,7 @@ export function statusOf(statusTypeId: number | null | undefined): LocationStatu
 
 export interface CompactPoi {
   ID: number;
+  DataProviderID?: number;
   StatusTypeID?: number | null;
   AddressInfo: { Latitude: number; Longitude: number; Title: string };
   Connections?: Array<{ PowerKW?: number | null }>;
@@ -24,6 +25,8 @@ export interface ChargerProperties {
   power_class: PowerClass | null;
   max_power_kw: number | null;
   status: LocationStatus;
+  /** OCM data provider id, for crediting the sources on screen. */
+  provider: number | null;
   point_count?: number;
 }
 
@@ -38,7 +41,7 @@ export function poisToFeatures(pois: CompactPoi[]): FeatureCollection<Point, Cha
         type: 'Feature',
         id: p.ID,
         geometry: { type: 'Point', coordinates: [p.AddressInfo.Longitude, p.AddressInfo.Latitude] },
-        properties: { id: p.ID, name: p.AddressInfo.Title, power_class: powerClass(max), max_power_kw: max, status: statusOf(p.StatusTypeID) },
+        properties: { id: p.ID, name: p.AddressInfo.Title, power_class: powerClass(max), max_power_kw: max, status: statusOf(p.StatusTypeID), provider: p.DataProviderID ?? null },
       };
     }),
   };
