@@ -7,6 +7,9 @@ export interface MapView {
   center: [number, number];
 }
 
+/** Stands in for the view before the map has reported one (queries using it are disabled). */
+export const NO_VIEW: MapView = { bounds: { south: 0, west: 0, north: 0, east: 0 }, zoom: 0, center: [0, 0] };
+
 interface MapViewState {
   /** The view the map last settled on (debounced by the map component). */
   view: MapView | null;

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useFiltersStore, type Filters } from '../../../stores/filters-store';
 import { useReferenceData, type RefItem } from '../api/get-reference-data';
 import { CONNECTOR_GROUPS } from '../filters-codec';
+import { SheetPanel } from '../../../components/sheet-panel';
 
 const POWER_STEPS = [3, 7, 11, 22, 50, 100, 150, 250, 350];
 
@@ -15,24 +16,19 @@ export function FilterPanel({ onClose }: { onClose: () => void }) {
   const { data: refs, isPending, isError } = useReferenceData();
 
   return (
-    <aside
-      className="absolute inset-x-0 bottom-0 z-20 max-h-[75dvh] overflow-y-auto rounded-t-xl bg-white p-4 text-sm shadow-2xl sm:inset-y-3 sm:left-3 sm:right-auto sm:max-h-none sm:w-96 sm:rounded-xl"
-      aria-labelledby="filters-title"
-      data-testid="filter-panel"
+    <SheetPanel
+      placement="left"
+      title="Filters"
+      titleId="filters-title"
+      testId="filter-panel"
+      closeLabel="Close filters"
+      onClose={onClose}
+      actions={
+        <button className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100" onClick={reset}>
+          Reset
+        </button>
+      }
     >
-      <div className="flex items-center justify-between">
-        <h2 id="filters-title" className="text-lg font-semibold">
-          Filters
-        </h2>
-        <div className="flex gap-2">
-          <button className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100" onClick={reset}>
-            Reset
-          </button>
-          <button className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100" onClick={onClose} aria-label="Close filters">
-            ✕
-          </button>
-        </div>
-      </div>
       <p className="mt-1 text-xs text-slate-600">A location is shown only when it matches every filter (AND). Connector type and power must be on the same connector.</p>
       {isPending ? <p aria-busy="true" className="mt-3 text-slate-500">Loading connector types and networks…</p> : null}
       {isError ? <p role="alert" className="mt-3 text-red-700">Could not load reference data.</p> : null}
@@ -97,7 +93,7 @@ export function FilterPanel({ onClose }: { onClose: () => void }) {
           </fieldset>
         </>
       ) : null}
-    </aside>
+    </SheetPanel>
   );
 }
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson } from '../../../lib/api-client';
-import type { MapView } from '../../../stores/map-view-store';
+import { NO_VIEW, type MapView } from '../../../stores/map-view-store';
 import type { Filters } from '../../../stores/filters-store';
 import { filtersToQuery } from '../../filters/filters-codec';
 import { roundedView } from '../../map-view/api/get-map-data';
@@ -53,5 +53,4 @@ export const listQuery = (view: MapView, filters: Filters) => {
   });
 };
 
-export const useLocationList = (view: MapView | null, filters: Filters, enabled: boolean) =>
-  useQuery({ ...listQuery(view ?? { bounds: { south: 0, west: 0, north: 0, east: 0 }, zoom: 0, center: [0, 0] }, filters), enabled: enabled && view !== null });
+export const useLocationList = (view: MapView | null, filters: Filters) => useQuery({ ...listQuery(view ?? NO_VIEW, filters), enabled: view !== null });

@@ -5,6 +5,7 @@ import { useFiltersStore } from '../../../stores/filters-store';
 import { useMapViewStore } from '../../../stores/map-view-store';
 import { useSettingsStore } from '../../../stores/settings-store';
 import { useLocationList } from '../api/get-list';
+import { SheetPanel } from '../../../components/sheet-panel';
 
 /** Above the map's clusterMaxZoom (14), every location is drawn individually. */
 const SHOW_SINGLE_ZOOM = 15;
@@ -18,26 +19,14 @@ export function LocationList({ onClose }: { onClose: () => void }) {
   const focus = useMapViewStore((s) => s.locationFocused);
   const filters = useFiltersStore((s) => s.filters);
   const unit = useSettingsStore((s) => s.distanceUnit);
-  const { data, isPending, isError, error, refetch } = useLocationList(view, filters, true);
+  const { data, isPending, isError, error, refetch } = useLocationList(view, filters);
   const selectedRef = useRef<HTMLButtonElement>(null);
 
   // A location selected on the map scrolls into view here.
   useEffect(() => selectedRef.current?.scrollIntoView({ block: 'nearest' }), [selectedId, data]);
 
   return (
-    <aside
-      className="absolute inset-x-0 bottom-0 z-10 max-h-[55dvh] overflow-y-auto rounded-t-xl bg-white p-3 shadow-2xl sm:inset-y-auto sm:bottom-3 sm:left-3 sm:top-36 sm:max-h-none sm:w-80 sm:rounded-xl"
-      aria-labelledby="list-title"
-      data-testid="location-list"
-    >
-      <div className="flex items-center justify-between">
-        <h2 id="list-title" className="font-semibold">
-          Locations in view
-        </h2>
-        <button className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100" onClick={onClose} aria-label="Close list">
-          ✕
-        </button>
-      </div>
+    <SheetPanel placement="left-below-header" title="Locations in view" titleId="list-title" testId="location-list" closeLabel="Close list" onClose={onClose}>
       {isPending ? (
         <ul aria-busy="true" className="mt-2 space-y-2">
           {[0, 1, 2, 3].map((i) => (
@@ -84,6 +73,6 @@ export function LocationList({ onClose }: { onClose: () => void }) {
           </ol>
         </>
       )}
-    </aside>
+    </SheetPanel>
   );
 }

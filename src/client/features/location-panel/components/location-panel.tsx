@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { bearingDeg, haversineKm } from '../../../../shared/geo/distance';
 import { useLocation } from '../api/get-location';
 import { compassPoint, freshness } from '../freshness';
+import { SheetPanel } from '../../../components/sheet-panel';
 import { formatDistance } from '../../../lib/units';
 import { useSettingsStore } from '../../../stores/settings-store';
 
@@ -28,17 +29,16 @@ export function LocationPanel({ id, from, fromUser, onClose }: Props) {
   }, [onClose]);
 
   return (
-    <aside
-      className="absolute inset-x-0 bottom-0 z-10 max-h-[60dvh] overflow-y-auto rounded-t-xl bg-white p-4 shadow-2xl sm:inset-y-3 sm:left-auto sm:right-3 sm:max-h-none sm:w-96 sm:rounded-xl"
-      aria-labelledby="location-title"
-      data-testid="location-panel"
+    <SheetPanel
+      placement="right"
+      title={l?.name ?? (isError ? 'Location' : 'Loading…')}
+      titleId="location-title"
+      testId="location-panel"
+      closeLabel="Close details"
+      onClose={onClose}
     >
-      <button onClick={onClose} className="float-right rounded px-2 py-1 text-slate-500 hover:bg-slate-100 focus:outline-2 focus:outline-emerald-600" aria-label="Close details">
-        ✕
-      </button>
       {isPending ? (
         <div aria-busy="true" className="animate-pulse space-y-3">
-          <div className="h-6 w-2/3 rounded bg-slate-200" />
           <div className="h-4 w-1/2 rounded bg-slate-200" />
           <div className="h-20 rounded bg-slate-100" />
         </div>
@@ -52,7 +52,7 @@ export function LocationPanel({ id, from, fromUser, onClose }: Props) {
       ) : (
         <LocationDetails l={l} from={from} fromUser={fromUser} />
       )}
-    </aside>
+    </SheetPanel>
   );
 }
 
@@ -65,9 +65,6 @@ function LocationDetails({ l, from, fromUser }: { l: NonNullable<ReturnType<type
   const share = typeof window !== 'undefined' ? window.location.href : '';
   return (
     <div>
-      <h2 id="location-title" className="pr-8 text-lg font-semibold text-slate-900">
-        {l.name}
-      </h2>
       {l.address ? <p className="text-sm text-slate-600">{l.address}</p> : null}
       {km !== null && bearing !== null ? (
         <p className="text-sm text-slate-600" data-testid="distance">

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
 import { getJson } from '../../../lib/api-client';
-import type { MapView } from '../../../stores/map-view-store';
+import { NO_VIEW, type MapView } from '../../../stores/map-view-store';
 import type { Filters } from '../../../stores/filters-store';
 import { filtersToQuery } from '../../filters/filters-codec';
 import { poisToFeatures, type CompactPoi } from '../poi-features';
@@ -66,4 +66,4 @@ export const mapDataQuery = (view: MapView, filters: Filters) => {
 };
 
 export const useMapData = (view: MapView | null, filters: Filters) =>
-  useQuery({ ...mapDataQuery(view ?? { bounds: { south: 0, west: 0, north: 0, east: 0 }, zoom: 0, center: [0, 0] }, filters), enabled: view !== null });
+  useQuery({ ...mapDataQuery(view ?? NO_VIEW, filters), enabled: view !== null });
