@@ -46,6 +46,11 @@ describe('AFDC importer', () => {
     expect(s.skippedRows.map((r) => r.line)).toEqual([2, 3, 4]);
     expect(s.skippedRows[0].reason).toMatch(/not an electric station/);
     expect(s.inserted).toBe(10);
+    // every location is in the spatial index at its coordinates
+    const outOfIndex = db
+      .prepare('SELECT COUNT(*) AS n FROM locations l LEFT JOIN locations_rtree r ON r.id = l.id WHERE r.id IS NULL OR abs(r.min_lat - l.latitude) > 1e-4 OR abs(r.min_lng - l.longitude) > 1e-4')
+      .get() as { n: number };
+    expect(outOfIndex.n).toBe(0);
 
     const ea = db.prepare("SELECT * FROM locations WHERE source = 'afdc' AND operator_id = 3318").get() as { id: number; max_power_kw: number; licence: string };
     expect(ea.licence).toMatch(/Public domain/);
@@ -93,7 +98,9 @@ describe('AFDC importer', () => {
     await importFile(db, fixture('afdc-ny-sample.csv'));
     const text = fs.readFileSync(fixture('afdc-ny-sample.csv'), 'utf8');
     const first = location('afdc', (db.prepare("SELECT source_id FROM locations WHERE source = 'afdc' ORDER BY id LIMIT 1").get() as { source_id: string }).source_id);
-    const newer = text.replace(String(first.title), `${String(first.title)} (renamed)`);
+    const newer = text
+      .replace(String(first.title), `${String(first.title)} (renamed)`)
+      .replace(String(first.latitude), String(Number(first.latitude) + 0.01));
     const f = path.join(os.tmpdir(), `afdc-newer-${process.pid}.csv.gz`);
     fs.writeFileSync(f, zlib.gzipSync(newer));
     const s = await importFile(db, f);
@@ -101,6 +108,8 @@ describe('AFDC importer', () => {
     const after = location('afdc', String(first.source_id));
     expect(after.id).toBe(first.id);
     expect(after.title).toBe(`${String(first.title)} (renamed)`);
+    const box = db.prepare('SELECT min_lat FROM locations_rtree WHERE id = ?').get(first.id) as { min_lat: number };
+    expect(box.min_lat).toBeCloseTo(Number(first.latitude) + 0.01, 4);
   });
 
   it('reports a bad row with its line and reason and goes on', async () => {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ParseWorkerData, ParseWorkerMessage } from './parse-worker';
+import { unpackItems } from './item-codec';
 import type { ParsedItem } from './types';
 
 /** Runs parse-worker.ts and yields its items in order, acknowledging each batch to let the worker go on. */
@@ -32,7 +33,7 @@ export async function* parseInWorker(data: ParseWorkerData, onBytes: (n: number)
       if (m.type === 'error') throw new Error(`parse worker failed: ${m.message}`);
       worker.postMessage('ack');
       onBytes(m.bytesRead);
-      yield* m.items;
+      yield* unpackItems(m.packed);
     }
   } finally {
     await worker.terminate();

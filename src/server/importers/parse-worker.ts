@@ -3,6 +3,7 @@ import { parseAfdc } from './afdc';
 import { parseBnetza } from './bnetza';
 import { parseNcr } from './ncr';
 import { openInput } from './read-input';
+import { packItems } from './item-codec';
 import type { ParsedItem } from './types';
 
 /**
@@ -16,7 +17,7 @@ export interface ParseWorkerData {
   format: WorkerFormat;
   headerLine: string;
 }
-export type ParseWorkerMessage = { type: 'batch'; items: ParsedItem[]; bytesRead: number } | { type: 'done' } | { type: 'error'; message: string };
+export type ParseWorkerMessage = { type: 'batch'; packed: unknown[]; bytesRead: number } | { type: 'done' } | { type: 'error'; message: string };
 
 const BATCH = 1000;
 const MAX_IN_FLIGHT = 4;
@@ -39,7 +40,7 @@ async function run() {
   const flush = async () => {
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((r) => (wake = r));
     inFlight++;
-    port.postMessage({ type: 'batch', items: batch, bytesRead } satisfies ParseWorkerMessage);
+    port.postMessage({ type: 'batch', packed: packItems(batch), bytesRead } satisfies ParseWorkerMessage);
     batch = [];
   };
   for await (const item of items) {

@@ -156,6 +156,10 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
   db.pragma('synchronous = NORMAL');
   // A larger page cache keeps the index pages of big imports in memory.
   db.pragma('cache_size = -262144');
+  // The writer keeps parents and children consistent itself (it deletes a removed station's connectors), so the
+  // per-row foreign-key lookups are skipped during the import.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
   db.exec('BEGIN');
   try {
     for await (const item of items) {
@@ -167,10 +171,12 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
         else summary[outcome]++;
       }
       if (++inBatch >= BATCH) {
+        writer.flush();
         db.exec('COMMIT; BEGIN');
         inBatch = 0;
       }
     }
+    writer.flush();
     db.exec('COMMIT');
   } catch (err) {
     db.exec('ROLLBACK');
@@ -178,5 +184,6 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
   } finally {
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma(`cache_size = ${cacheSize}`);
+    db.pragma(`foreign_keys = ${foreignKeys}`);
   }
 }
