@@ -11,6 +11,11 @@ import { ocmReferenceDataRoutes } from './routes/ocm/referencedata.routes';
 import { plugshareRoutes } from './routes/plugshare/locations.routes';
 import { clustersRoutes } from './routes/clusters.routes';
 import { searchRoutes } from './routes/search.routes';
+import { callerMiddleware, type AppEnv } from './auth/caller';
+import { RATE_LIMIT_HEADERS, rateLimitMiddleware } from './auth/rate-limit';
+import { leccyAccountRoutes } from './routes/leccy/account.routes';
+import { ocmCommentRoutes } from './routes/ocm/comment.routes';
+import { reviewRoutes } from './routes/plugshare/reviews.routes';
 
 const API_PREFIXES = ['/v1', '/v2', '/v3', '/api'];
 
@@ -21,7 +26,7 @@ export interface AppOptions {
 
 /** Builds the Hono app without listening, so tests drive it in-process. */
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
-  const app = new Hono({ strict: false });
+  const app = new Hono<AppEnv>({ strict: false });
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -31,16 +36,23 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     if (deps.env.LOG_REQUESTS) console.log(`${c.req.method} ${c.req.path} ${c.res.status} ${ms} ms`);
   });
   for (const p of API_PREFIXES) {
-    app.use(`${p}/*`, cors({ origin: '*', exposeHeaders: [TOTAL_COUNT_HEADER, 'Server-Timing'], allowHeaders: ['X-API-Key', 'Authorization', 'Content-Type'] }));
+    app.use(`${p}/*`, cors({ origin: '*', exposeHeaders: [TOTAL_COUNT_HEADER, 'Server-Timing', ...RATE_LIMIT_HEADERS], allowHeaders: ['X-API-Key', 'Authorization', 'Content-Type'] }));
   }
   // Dynamic API answers are compressed on the fly; the SPA's static files are precompressed at build time.
   for (const p of [...API_PREFIXES, '/openapi.json']) app.use(p === '/openapi.json' ? p : `${p}/*`, fastCompress());
+  // Every API route: who is calling (JWT or API key), then the rate and monthly limits for that caller.
+  const caller = callerMiddleware(deps);
+  const limits = rateLimitMiddleware(deps.env, deps.usage);
+  for (const p of API_PREFIXES) app.use(`${p}/*`, caller, limits);
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   const openApi = openApiDocument();
   app.get('/openapi.json', (c) => c.json(openApi));
+  app.route('/v1', leccyAccountRoutes(deps));
+  app.route('/v3', ocmCommentRoutes(deps));
   app.route('/v3', ocmPoiRoutes(deps));
   app.route('/v3', ocmReferenceDataRoutes(deps));
+  app.route('/api', reviewRoutes(deps));
   app.route('/api', plugshareRoutes(deps));
   app.route('/api', clustersRoutes(deps));
   app.route('/api', searchRoutes(deps));

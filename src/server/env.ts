@@ -18,6 +18,24 @@ const EnvSchema = z.object({
   /** Upper bound for OCM `maxresults` (OCM itself caps large requests). */
   MAX_RESULTS_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   LOG_REQUESTS: bool.default(false),
+  /** HS256 secret for access tokens (≥ 32 characters). When unset, one is generated and kept in the database. */
+  JWT_SECRET: z.string().min(32).optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Requests per RATE_LIMIT_WINDOW_SECONDS per caller (IP, user or API key) by access level; 0 turns a limit off. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  RATE_LIMIT_PUBLIC: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_REGISTERED: z.coerce.number().int().min(0).default(1200),
+  RATE_LIMIT_FULL: z.coerce.number().int().min(0).default(6000),
+  /** Monthly request limits of signed-in callers by access level (Leccy's figures by default); 0 = unlimited. */
+  MONTHLY_LIMIT_REGISTERED: z.coerce.number().int().min(0).default(100),
+  MONTHLY_LIMIT_FULL: z.coerce.number().int().min(0).default(1000),
+  /** Check-ins one user may post at one location per hour. */
+  CHECKINS_PER_LOCATION_PER_HOUR: z.coerce.number().int().min(1).default(3),
+  COMMENT_MAX_LENGTH: z.coerce.number().int().min(1).max(100_000).default(2000),
+  PHOTO_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  /** Use X-Forwarded-For for the caller's address (only behind a trusted reverse proxy). */
+  TRUST_PROXY: bool.default(false),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -26,10 +26,12 @@ export async function startServer(env: Env, options: { staticDir?: string } = {}
     });
   }
   const deps = createDeps(env, db);
+  // Scores decay with time: bring the stored ones up to date once per start.
+  deps.checkins.refreshAllStats();
   const app = createApp(deps, options);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
-  return { server, db, port, close: () => new Promise<void>((r) => server.close(() => (db.close(), r()))) };
+  return { server, db, port, close: () => new Promise<void>((r) => server.close(() => (deps.usage.close(), db.close(), r()))) };
 }

@@ -158,6 +158,11 @@ export class LocationIndex {
     const status = set(q.statusTypeIds);
     if (status) tests.push((i) => status.has(this.status[i] === NONE ? 0 : this.status[i]));
     if (q.operationalOnly) tests.push((i) => this.status[i] === NONE || this.operationalStatus.has(this.status[i]));
+    if (q.minScore !== undefined) {
+      const min = q.minScore;
+      const scores = q.scoreTable ?? new Map<number, number>();
+      tests.push((i) => (scores.get(this.id[i]) ?? -1) >= min);
+    }
     const providers = set(q.dataProviderIds);
     if (providers) tests.push((i) => providers.has(this.provider[i]));
     if (q.modifiedSince) {

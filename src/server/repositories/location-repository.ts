@@ -142,6 +142,10 @@ function filters(q: LocationSearch): Where {
   // A missing usage or status type is OCM's "Unknown" (id 0).
   inList('COALESCE(l.usage_type_id, 0)', q.usageTypeIds);
   inList('COALESCE(l.status_type_id, 0)', q.statusTypeIds);
+  if (q.minScore !== undefined) {
+    w.sql.push('l.id IN (SELECT location_id FROM location_stats WHERE score >= ?)');
+    w.params.push(q.minScore);
+  }
   if (q.operationalOnly) w.sql.push('(l.status_type_id IS NULL OR l.status_type_id IN (SELECT id FROM ref_status_types WHERE is_operational = 1 OR id = 0))');
   inList('l.data_provider_id', q.dataProviderIds);
   if (q.modifiedSince) {
@@ -228,11 +232,14 @@ export class SqliteLocationRepository implements LocationRepository {
   private indexVersion = '';
   private readonly version: DataVersion;
 
+  private readonly scores: () => ReadonlyMap<number, number>;
+
   constructor(
     private readonly db: Db,
-    detailsCacheSize = 20_000,
+    options: { detailsCacheSize?: number; scores?: () => ReadonlyMap<number, number> } = {},
   ) {
-    this.detailsCache = new LruCache(detailsCacheSize);
+    this.detailsCache = new LruCache(options.detailsCacheSize ?? 20_000);
+    this.scores = options.scores ?? (() => new Map());
     this.version = new DataVersion(db);
   }
 
@@ -262,10 +269,12 @@ export class SqliteLocationRepository implements LocationRepository {
   }
 
   search(q: LocationSearch): SearchResult {
+    if (q.minScore !== undefined) q = { ...q, scoreTable: this.scores() };
     return LocationIndex.supports(q) ? this.currentIndex().search(q) : this.searchSql(q);
   }
 
   clusters(q: ClusterQuery): { total: number; clusters: Cluster[] } {
+    if (q.minScore !== undefined) q = { ...q, scoreTable: this.scores() };
     if (!LocationIndex.supports(q)) {
       // Rare filters the index does not hold: cluster the SQL matches in memory.
       const { hits } = this.searchSql({ ...q, area: { kind: 'bbox', box: q.box }, sort: 'id_asc', limit: Number.MAX_SAFE_INTEGER });

@@ -43,6 +43,10 @@ export interface LocationSearch {
    */
   cost?: 'free' | 'paid' | 'no_known_fee';
   greaterThanId?: number;
+  /** Only locations whose check-in score (0–10) is at least this; unscored locations do not match. */
+  minScore?: number;
+  /** Scores by location id for `minScore`; the repository fills it from check-in statistics. */
+  scoreTable?: ReadonlyMap<number, number>;
   sort: SearchSort;
   limit: number;
 }

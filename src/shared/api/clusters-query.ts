@@ -21,6 +21,7 @@ export const ClustersQuerySchema = OcmPoiQuerySchema.pick({
   excludeoperatorid: true,
   operationalonly: true,
   cost: true,
+  minscore: true,
 }).extend({
   boundingbox: z.string().describe('(lat,lng),(lat2,lng2): the map view'),
   zoom: queryInt(0, 22).describe('Map zoom level; cells are about 60 px at this zoom'),

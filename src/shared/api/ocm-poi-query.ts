@@ -62,6 +62,7 @@ export const OcmPoiQuerySchema = z.object({
   excludeoperatorid: intList.optional().describe('Extension: leave out locations of these operators (all filters combine with AND)'),
   operationalonly: queryBool.optional().describe('Extension: only operational (or unknown-status) locations'),
   cost: queryEnum(['free', 'paid']).optional().describe('Extension: free = cost text says free; paid = a fee is stated'),
+  minscore: queryNumber(0, 10).optional().describe('Extension: only locations whose check-in score (0–10) is at least this'),
 });
 
 export type OcmPoiQuery = z.infer<typeof OcmPoiQuerySchema>;

@@ -36,6 +36,7 @@ export const PlugShareFilters = z.object({
   amenities: listOf(Object.keys(AMENITY_FACILITY_TYPES).map(Number), 'amenities').optional().describe('1 hotel/lodging'),
   networks: intList.optional().describe('Only these network ids (OCM operator ids)'),
   exclude_networks: intList.optional().describe('Drop locations whose stations all belong to these network ids'),
+  minscore: queryNumber(0, 10).optional().describe('Extension: only locations whose PlugScore-like score is at least this'),
 });
 
 /** PlugShare region search: centre plus span in degrees (as the PlugShare apps query). */

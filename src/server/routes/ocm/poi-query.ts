@@ -67,13 +67,14 @@ export function parsePoiRequest(raw: Record<string, string | string[] | undefine
 export function ocmFilters(
   q: Pick<
     OcmPoiQuery,
-    'countryid' | 'countrycode' | 'operatorid' | 'connectiontypeid' | 'levelid' | 'minpowerkw' | 'maxpowerkw' | 'usagetypeid' | 'statustypeid' | 'dataproviderid' | 'opendata' | 'excludeoperatorid' | 'operationalonly' | 'cost'
+    'countryid' | 'countrycode' | 'operatorid' | 'connectiontypeid' | 'levelid' | 'minpowerkw' | 'maxpowerkw' | 'usagetypeid' | 'statustypeid' | 'dataproviderid' | 'opendata' | 'excludeoperatorid' | 'operationalonly' | 'cost' | 'minscore'
   >,
 ) {
   return {
     excludeOperatorIds: q.excludeoperatorid,
     operationalOnly: q.operationalonly,
     cost: q.cost,
+    minScore: q.minscore,
     countryIds: q.countryid,
     countryIsoCodes: q.countrycode,
     operatorIds: q.operatorid,

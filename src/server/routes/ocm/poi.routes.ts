@@ -4,6 +4,24 @@ import { badRequest } from '../http-errors';
 import { parsePoiRequest } from './poi-query';
 import { toOcmPoi } from './poi-serializer';
 import { toCsv, toGeoJson, toKml, toXml } from './poi-formats';
+import { ocmMediaItem, ocmUserComment } from '../checkin-serializers';
+import { baseUrlOf } from '../plugshare/locations.routes';
+
+/** UserComments and MediaItems of each location, newest first (OCM's includecomments). */
+function commentsFor(deps: AppDeps, ids: number[], compact: boolean, baseUrl: string) {
+  const refs = deps.references.all();
+  const checkins = deps.checkins.forLocations(ids);
+  const photos = deps.checkins.photosForLocations(ids);
+  return new Map(
+    ids.map((id) => [
+      id,
+      {
+        UserComments: (checkins.get(id) ?? []).map((row) => ocmUserComment(row, refs, compact)),
+        MediaItems: (photos.get(id) ?? []).map((p) => ocmMediaItem(p, baseUrl)),
+      },
+    ]),
+  );
+}
 
 /** Header carrying the number of matches before `maxresults`, so a UI can say "N match, showing M". */
 export const TOTAL_COUNT_HEADER = 'X-Total-Count';
@@ -18,7 +36,7 @@ export function ocmPoiRoutes(deps: AppDeps) {
     const details = deps.locations.details(result.hits.map((h) => h.id));
     const refs = deps.references.all();
     const distance = new Map(result.hits.map((h) => [h.id, h.distanceKm]));
-    const comments = q.includecomments ? new Map(details.map((d) => [d.id, { UserComments: [], MediaItems: [] }])) : undefined;
+    const comments = q.includecomments ? commentsFor(deps, details.map((d) => d.id), q.compact, baseUrlOf(c, deps.env.PUBLIC_BASE_URL)) : undefined;
     const pois = details.map((d) =>
       toOcmPoi(d, refs, distance.get(d.id) ?? null, { compact: q.compact, verbose: q.verbose, camelcase: q.camelcase, distanceUnit: q.distanceunit, comments }),
     );

@@ -23,5 +23,6 @@ export function plugshareFilters(f: PlugShareFiltersInput): Partial<LocationSear
   if (f.amenities) out.facilityTypes = f.amenities.flatMap((a) => AMENITY_FACILITY_TYPES[a]);
   if (f.networks) out.operatorIds = f.networks;
   if (f.exclude_networks) out.excludeOperatorIds = f.exclude_networks;
+  if (f.minscore !== undefined) out.minScore = f.minscore;
   return out;
 }

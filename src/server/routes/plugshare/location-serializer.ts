@@ -2,6 +2,8 @@ import type { LocationDetails } from '../../repositories/location-repository';
 import type { ReferenceData } from '../../repositories/reference-repository';
 import { plugshareAccess, plugshareAvailability, plugshareOutlet } from '../../../shared/api/plugshare-connectors';
 import { powerClass } from '../../../shared/power-class';
+import type { Photo, Review } from '../../../shared/api/checkins';
+import type { LocationStats } from '../../repositories/checkin-repository';
 
 /** PlugShare station cost: 0 unknown, 1 free, 2 fee. */
 export function costCode(usageCost: string | null): 0 | 1 | 2 {
@@ -15,10 +17,19 @@ const isoTimestamp = (d: string | null) => (d ? d.replace(/\.\d{3}Z$/, 'Z') : nu
 export interface SerializeContext {
   refs: ReferenceData;
   baseUrl: string;
+  /** Check-in scores by location id. */
+  scores: ReadonlyMap<number, number>;
+}
+
+/** What only the single-location route adds: check-ins, photos and their statistics. */
+export interface LocationCommunity {
+  reviews: Review[];
+  photos: Photo[];
+  stats: LocationStats | undefined;
 }
 
 /** A location in the PlugShare API's shape (field names and nesting as its tables), plus provenance. */
-export function toPlugShareLocation(l: LocationDetails, ctx: SerializeContext, extra: { distanceKm?: number | null; bearing?: number | null; detail?: boolean } = {}) {
+export function toPlugShareLocation(l: LocationDetails, ctx: SerializeContext, extra: { distanceKm?: number | null; bearing?: number | null; detail?: boolean; community?: LocationCommunity } = {}) {
   const { refs, baseUrl } = ctx;
   const op = l.operator_id !== null ? refs.operators.get(l.operator_id) : undefined;
   const network = op
@@ -74,9 +85,9 @@ export function toPlugShareLocation(l: LocationDetails, ctx: SerializeContext, e
         };
       }),
     })),
-    reviews: [] as unknown[],
-    photos: [] as unknown[],
-    score: null as number | null,
+    reviews: extra.community?.reviews ?? [],
+    photos: extra.community?.photos ?? [],
+    score: ctx.scores.get(l.id) ?? null,
     custom_ports: null,
     enabled: l.status_type_id !== 200 && l.status_type_id !== 210,
     cost: cost === 2,
@@ -108,7 +119,16 @@ export function toPlugShareLocation(l: LocationDetails, ctx: SerializeContext, e
       last_verified_at: l.date_last_verified,
       imported_at: l.imported_at,
       updated_at: l.updated_at,
+      ...(extra.community && { last_successful_checkin_at: extra.community.stats?.last_success_at ?? null }),
     },
+    ...(extra.community && {
+      checkins: {
+        count: extra.community.stats?.checkin_count ?? 0,
+        last_checkin_at: extra.community.stats?.last_checkin_at ?? null,
+        last_success_at: extra.community.stats?.last_success_at ?? null,
+        last_failure_at: extra.community.stats?.last_failure_at ?? null,
+      },
+    }),
     ...(extra.distanceKm !== undefined && extra.distanceKm !== null ? { distance_meters: extra.distanceKm * 1000, compass_bearing: extra.bearing ?? null } : {}),
   };
   return location;

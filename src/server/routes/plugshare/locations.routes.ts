@@ -8,6 +8,7 @@ import { badRequest } from '../http-errors';
 import { TOTAL_COUNT_HEADER } from '../ocm/poi.routes';
 import { plugshareFilters } from './filters';
 import { toPlugShareLocation } from './location-serializer';
+import { plugsharePhoto, plugshareReview } from '../checkin-serializers';
 
 const query = (c: Context) => Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v[0]]));
 
@@ -16,7 +17,7 @@ export const baseUrlOf = (c: Context, configured?: string) => configured?.replac
 /** PlugShare-shaped locations API (location → stations → outlets). */
 export function plugshareRoutes(deps: AppDeps) {
   const app = new Hono({ strict: false });
-  const ctx = (c: Context) => ({ refs: deps.references.all(), baseUrl: baseUrlOf(c, deps.env.PUBLIC_BASE_URL) });
+  const ctx = (c: Context) => ({ refs: deps.references.all(), baseUrl: baseUrlOf(c, deps.env.PUBLIC_BASE_URL), scores: deps.checkins.scores() });
 
   app.get('/locations/nearby', (c) => {
     const parsed = PlugShareNearbyQuery.safeParse(query(c));
@@ -45,7 +46,14 @@ export function plugshareRoutes(deps: AppDeps) {
     if (!/^\d{1,15}$/.test(raw)) return badRequest(c, [{ parameter: 'id', message: 'expected a numeric location id' }]);
     const [location] = deps.locations.details([Number(raw)]);
     if (!location) return c.json({ status: 404, error: 'Not Found', message: `No location with id ${raw}` }, 404);
-    return c.json(toPlugShareLocation(location, ctx(c), { detail: true }));
+    const sc = ctx(c);
+    const photos = deps.checkins.photosForLocations([location.id]).get(location.id) ?? [];
+    const community = {
+      reviews: (deps.checkins.forLocations([location.id]).get(location.id) ?? []).map((r) => plugshareReview(r, sc.refs, photos, sc.baseUrl)),
+      photos: photos.map((p) => plugsharePhoto(p, sc.baseUrl)),
+      stats: deps.checkins.stats(location.id),
+    };
+    return c.json(toPlugShareLocation(location, sc, { detail: true, community }));
   });
 
   app.get('/locations', (c) => {

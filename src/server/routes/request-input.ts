@@ -1,0 +1,26 @@
+import type { Context } from 'hono';
+
+/**
+ * The parameters of a request that may arrive as a query string, a JSON body or a form (Leccy's routes take
+ * "GET or POST" with the same names). Body values win over the query. A body that cannot be parsed is `null`.
+ */
+export async function requestInput(c: Context): Promise<Record<string, unknown> | null> {
+  const input: Record<string, unknown> = { ...c.req.query() };
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return input;
+  const type = c.req.header('content-type') ?? '';
+  try {
+    if (type.includes('application/json')) {
+      const text = await c.req.text();
+      if (text.trim() === '') return input;
+      const body: unknown = JSON.parse(text);
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+      return { ...input, ...(body as Record<string, unknown>) };
+    }
+    if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
+      return { ...input, ...(await c.req.parseBody({ all: false })) };
+    }
+  } catch {
+    return null;
+  }
+  return input;
+}
