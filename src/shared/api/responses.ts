@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Review } from './checkins';
 
 /** Response objects of the APIs, as zod schemas: the contract the SPA and the OpenAPI document share. */
 
@@ -132,6 +133,7 @@ export const ProvenanceSchema = z.object({
   last_verified_at: z.string().nullable(),
   imported_at: z.string(),
   updated_at: z.string(),
+  last_successful_checkin_at: z.string().nullable().optional().describe('Only on /locations/{id}'),
 });
 
 export const PlugShareLocationSchema = z.object({
@@ -143,9 +145,13 @@ export const PlugShareLocationSchema = z.object({
   created_at: z.string().nullable(),
   description: z.string().nullable(),
   stations: z.array(PlugShareStationSchema),
-  reviews: z.array(z.unknown()),
-  photos: z.array(z.unknown()),
-  score: z.number().nullable(),
+  reviews: z.array(Review).describe('Newest first; only on /locations/{id}'),
+  photos: z.array(Review.shape.photos.element).describe('Only on /locations/{id}'),
+  score: z.number().nullable().describe('PlugScore-like 0–10 from recency-weighted check-ins; null without rated check-ins'),
+  checkins: z
+    .object({ count: z.number(), last_checkin_at: z.string().nullable(), last_success_at: z.string().nullable(), last_failure_at: z.string().nullable() })
+    .optional()
+    .describe('Only on /locations/{id}'),
   custom_ports: z.string().nullable(),
   enabled: z.boolean(),
   cost: z.boolean(),
