@@ -34,6 +34,7 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: 'var/e2e.sqlite' },
+    // One browser makes every request from one address; the public rate limit is raised so the suite is not throttled.
+    env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: 'var/e2e.sqlite', RATE_LIMIT_PUBLIC: '6000' },
   },
 });

@@ -13,6 +13,10 @@ import { LocationList } from '../features/location-list/components/location-list
 import { SearchBox } from '../features/search/components/search-box';
 import { useOnline } from '../lib/use-online';
 import { useSettingsStore } from '../stores/settings-store';
+import { useSessionStore } from '../stores/session-store';
+import { useUiStore } from '../stores/ui-store';
+import { AuthDialog } from '../features/account/components/auth-dialog';
+import { AccountPanel } from '../features/account/components/account-panel';
 
 const DEBOUNCE_MS = 300;
 
@@ -32,6 +36,8 @@ export function App() {
   const [locateError, setLocateError] = useState<string | null>(null);
   const unit = useSettingsStore((s) => s.distanceUnit);
   const chooseUnit = useSettingsStore((s) => s.distanceUnitChosen);
+  const session = useSessionStore((s) => s.session);
+  const accountOpen = useUiStore((s) => s.accountOpen);
 
   // Map moves are debounced; superseded requests are aborted by react-query through the signal.
   const onViewChange = useCallback(
@@ -114,7 +120,23 @@ export function App() {
             </button>
           ))}
         </span>
+        {session ? (
+          <button
+            className="ml-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
+            onClick={() => useUiStore.getState().accountToggled()}
+            aria-expanded={accountOpen}
+            data-testid="account-button"
+          >
+            {session.user.name}
+          </button>
+        ) : (
+          <button className="ml-1 mt-1 rounded bg-emerald-700 px-2 py-0.5 text-sm text-white hover:bg-emerald-800" onClick={() => useUiStore.getState().authDialogOpened('sign-in')} data-testid="sign-in-button">
+            Sign in
+          </button>
+        )}
       </header>
+      {accountOpen && session ? <AccountPanel /> : null}
+      <AuthDialog />
       {listOpen ? <LocationList onClose={() => setListOpen(false)} /> : null}
       {filtersOpen ? <FilterPanel onClose={() => setFiltersOpen(false)} /> : null}
       {!online ? (

@@ -13,17 +13,20 @@ export interface ApiResponse<T> {
   headers: Headers;
 }
 
+/** The ApiError for a non-2xx answer: the server's message when the body has one, else the status line. */
+export async function errorFrom(res: Response): Promise<ApiError> {
+  let message = `${res.status} ${res.statusText}`;
+  try {
+    const body = (await res.json()) as { message?: string };
+    if (body.message) message = body.message;
+  } catch {
+    // not JSON: keep the status line
+  }
+  return new ApiError(res.status, message);
+}
+
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<ApiResponse<T>> {
   const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
-  if (!res.ok) {
-    let message = `${res.status} ${res.statusText}`;
-    try {
-      const body = (await res.json()) as { message?: string };
-      if (body.message) message = body.message;
-    } catch {
-      // not JSON: keep the status line
-    }
-    throw new ApiError(res.status, message);
-  }
+  if (!res.ok) throw await errorFrom(res);
   return { data: (await res.json()) as T, headers: res.headers };
 }

@@ -11,6 +11,8 @@ export interface Filters {
   operationalOnly: boolean;
   cost: 'any' | 'free' | 'paid';
   openDataOnly: boolean;
+  /** Minimum check-in score (0–10); null means any, including unscored locations. */
+  minScore: number | null;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -23,6 +25,7 @@ export const DEFAULT_FILTERS: Filters = {
   operationalOnly: true,
   cost: 'any',
   openDataOnly: false,
+  minScore: null,
 };
 
 interface FiltersState {

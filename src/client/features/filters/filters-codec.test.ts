@@ -12,6 +12,7 @@ const busy: Filters = {
   operationalOnly: false,
   cost: 'paid',
   openDataOnly: true,
+  minScore: 7,
 };
 
 describe('filters → API parameters', () => {
@@ -25,6 +26,7 @@ describe('filters → API parameters', () => {
       usagetypeid: '1,4',
       cost: 'paid',
       opendata: 'true',
+      minscore: '7',
     });
     expect(filtersToQuery(DEFAULT_FILTERS)).toEqual({ operationalonly: 'true' });
   });
@@ -34,7 +36,7 @@ describe('filters in the URL', () => {
   it('round-trip and leave defaults out', () => {
     const p = new URLSearchParams('at=1,2,3');
     encodeFilters(busy, p);
-    expect(p.toString()).toBe('at=1%2C2%2C3&ct=32%2C2&pmin=150&pmax=350&net=3318&xnet=5%2C9&use=1%2C4&status=all&cost=paid&open=1');
+    expect(p.toString()).toBe('at=1%2C2%2C3&ct=32%2C2&pmin=150&pmax=350&net=3318&xnet=5%2C9&use=1%2C4&status=all&cost=paid&open=1&score=7');
     expect(decodeFilters(p)).toEqual(busy);
     const q = new URLSearchParams(p);
     encodeFilters(DEFAULT_FILTERS, q);
@@ -45,6 +47,6 @@ describe('filters in the URL', () => {
   });
   it('counts active filters', () => {
     expect(activeFilterCount(DEFAULT_FILTERS)).toBe(0);
-    expect(activeFilterCount(busy)).toBe(8);
+    expect(activeFilterCount(busy)).toBe(9);
   });
 });

@@ -12,13 +12,14 @@ export function filtersToQuery(f: Filters): Record<string, string> {
   if (f.operationalOnly) q.operationalonly = 'true';
   if (f.cost !== 'any') q.cost = f.cost;
   if (f.openDataOnly) q.opendata = 'true';
+  if (f.minScore !== null) q.minscore = String(f.minScore);
   return q;
 }
 
 const ids = (v: string | null) => (v ? v.split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 0) : []);
 const num = (v: string | null) => (v !== null && v !== '' && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) : null);
 
-/** Short URL form: ct, pmin, pmax, net, xnet, use, status=all, cost, open=1. Defaults are left out. */
+/** Short URL form: ct, pmin, pmax, net, xnet, use, status=all, cost, open=1, score. Defaults are left out. */
 export function encodeFilters(f: Filters, params: URLSearchParams) {
   const set = (k: string, v: string | null) => (v === null || v === '' ? params.delete(k) : params.set(k, v));
   set('ct', f.connectionTypeIds.join(','));
@@ -30,6 +31,7 @@ export function encodeFilters(f: Filters, params: URLSearchParams) {
   set('status', f.operationalOnly ? null : 'all');
   set('cost', f.cost === 'any' ? null : f.cost);
   set('open', f.openDataOnly ? '1' : null);
+  set('score', f.minScore === null ? null : String(f.minScore));
 }
 
 export function decodeFilters(params: URLSearchParams): Filters {
@@ -45,6 +47,10 @@ export function decodeFilters(params: URLSearchParams): Filters {
     operationalOnly: params.get('status') !== 'all',
     cost: cost === 'free' || cost === 'paid' ? cost : 'any',
     openDataOnly: params.get('open') === '1',
+    minScore: (() => {
+      const v = num(params.get('score'));
+      return v !== null && v <= 10 ? v : null;
+    })(),
   };
 }
 
@@ -58,6 +64,7 @@ export function activeFilterCount(f: Filters): number {
     (f.usageTypeIds.length ? 1 : 0) +
     (f.operationalOnly ? 0 : 1) +
     (f.cost !== 'any' ? 1 : 0) +
+    (f.minScore !== null ? 1 : 0) +
     (f.openDataOnly ? 1 : 0)
   );
 }

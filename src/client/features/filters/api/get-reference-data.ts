@@ -11,6 +11,8 @@ export interface ReferenceData {
   Operators: RefItem[];
   UsageTypes: RefItem[];
   StatusTypes: RefItem[];
+  CheckinStatusTypes: Array<RefItem & { IsPositive: boolean | null; IsAutomatedCheckin: boolean | null }>;
+  UserCommentTypes: RefItem[];
 }
 
 export const referenceDataQuery = queryOptions({

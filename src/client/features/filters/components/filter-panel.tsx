@@ -90,6 +90,22 @@ export function FilterPanel({ onClose }: { onClose: () => void }) {
               <input type="checkbox" checked={filters.openDataOnly} onChange={(e) => changed({ openDataOnly: e.target.checked })} />
               Open-data-licensed records only
             </label>
+            <label className="flex items-center gap-2">
+              Check-in score
+              <select
+                className="rounded border border-slate-300 px-1 py-0.5"
+                value={filters.minScore ?? ''}
+                onChange={(e) => changed({ minScore: e.target.value === '' ? null : Number(e.target.value) })}
+                data-testid="score-filter"
+              >
+                <option value="">Any (incl. unrated)</option>
+                {[5, 7, 9].map((s) => (
+                  <option key={s} value={s}>
+                    {s} or better
+                  </option>
+                ))}
+              </select>
+            </label>
           </fieldset>
         </>
       ) : null}

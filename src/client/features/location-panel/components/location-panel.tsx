@@ -5,6 +5,8 @@ import { compassPoint, freshness } from '../freshness';
 import { SheetPanel } from '../../../components/sheet-panel';
 import { formatDistance } from '../../../lib/units';
 import { useSettingsStore } from '../../../stores/settings-store';
+import { CheckinForm } from '../../checkins/components/checkin-form';
+import { CheckinList } from '../../checkins/components/checkin-list';
 
 const ACCESS = { 1: 'Public', 2: 'Restricted', 3: 'Private home (shared)' } as Record<number, string>;
 const CURRENT = { 10: 'AC', 20: 'AC 3-phase', 30: 'DC' } as Record<number, string>;
@@ -61,7 +63,9 @@ function LocationDetails({ l, from, fromUser }: { l: NonNullable<ReturnType<type
   const network = l.stations.find((s) => s.network)?.network;
   const km = from ? haversineKm(from, [l.latitude, l.longitude]) : null;
   const bearing = from ? bearingDeg(from, [l.latitude, l.longitude]) : null;
-  const fresh = freshness([l.provenance.last_confirmed_at, l.provenance.source_updated_at, l.provenance.last_verified_at]);
+  // A successful check-in confirms a location as much as the source's own dates do.
+  const fresh = freshness([l.provenance.last_confirmed_at, l.provenance.source_updated_at, l.provenance.last_verified_at, l.provenance.last_successful_checkin_at]);
+  const loosePhotos = l.photos.filter((p) => !l.reviews.some((r) => r.photos.some((rp) => rp.id === p.id)));
   const share = typeof window !== 'undefined' ? window.location.href : '';
   return (
     <div>
@@ -71,6 +75,15 @@ function LocationDetails({ l, from, fromUser }: { l: NonNullable<ReturnType<type
           {formatDistance(km, unit)} {compassPoint(bearing)} of {fromUser ? 'you' : 'the map centre'}
         </p>
       ) : null}
+      <p className="mt-1 text-sm" data-testid="score">
+        {l.score !== null ? (
+          <span className={`rounded px-1.5 py-0.5 font-semibold ${l.score >= 7 ? 'bg-emerald-100 text-emerald-800' : l.score >= 4 ? 'bg-amber-100 text-amber-800' : 'bg-red-100 text-red-800'}`} title="From recent check-ins: successes raise it, problems lower it">
+            Score {l.score.toFixed(1)}/10
+          </span>
+        ) : (
+          <span className="text-slate-500">No score yet (no check-ins)</span>
+        )}
+      </p>
       <dl className="mt-3 grid grid-cols-[7rem_1fr] gap-x-2 gap-y-1 text-sm">
         <dt className="text-slate-500">Network</dt>
         <dd>{network?.name ?? 'Unknown'}</dd>
@@ -123,6 +136,22 @@ function LocationDetails({ l, from, fromUser }: { l: NonNullable<ReturnType<type
         </button>
       </div>
 
+      {loosePhotos.length ? (
+        <section className="mt-4" aria-label="Photos">
+          <h3 className="text-sm font-semibold text-slate-800">Photos</h3>
+          <div className="mt-1 flex flex-wrap gap-1">
+            {loosePhotos.map((p) => (
+              <a key={p.id} href={p.url} target="_blank" rel="noreferrer">
+                <img src={p.thumbnail ?? p.url} alt={p.caption ?? 'Location photo'} className="h-16 w-16 rounded object-cover" loading="lazy" />
+              </a>
+            ))}
+          </div>
+        </section>
+      ) : null}
+
+      <CheckinForm locationId={l.id} />
+      <CheckinList locationId={l.id} reviews={l.reviews} />
+
       <section className="mt-4 rounded bg-slate-50 p-2 text-xs text-slate-600" aria-label="Data source" data-testid="provenance">
         <span className={`mr-2 rounded px-1.5 py-0.5 font-medium ${FRESHNESS_STYLE[fresh.level]}`} data-testid="freshness">
           {fresh.level === 'unknown' ? 'Date unknown' : `${fresh.level[0].toUpperCase()}${fresh.level.slice(1)}: ${fresh.date?.slice(0, 10)}`}
@@ -130,6 +159,7 @@ function LocationDetails({ l, from, fromUser }: { l: NonNullable<ReturnType<type
         Source: {l.provenance.data_provider} (id {l.provenance.source_id}) · {l.provenance.licence}
         {l.provenance.last_confirmed_at ? ` · confirmed ${l.provenance.last_confirmed_at.slice(0, 10)}` : ''}
         {l.provenance.source_updated_at ? ` · updated ${l.provenance.source_updated_at.slice(0, 10)}` : ''}
+        {l.provenance.last_successful_checkin_at ? ` · last successful check-in ${l.provenance.last_successful_checkin_at.slice(0, 10)}` : ''}
       </section>
     </div>
   );
