@@ -15,7 +15,7 @@ export function progressBar(label: string) {
 export function formatSummary(s: ImportSummary, verbose = false): string {
   const rate = s.seconds > 0 ? Math.round(s.read / s.seconds) : s.read;
   const lines = [
-    `${s.file} (${s.format}): read ${s.read}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, skipped ${s.skipped} — ${s.seconds.toFixed(2)} s, ${rate} rows/s`,
+    `${s.file} (${s.format}): read ${s.read}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}${s.checkins ? `, check-ins ${s.checkins}` : ''}, skipped ${s.skipped} — ${s.seconds.toFixed(2)} s, ${rate} rows/s`,
   ];
   const reasons = Object.entries(s.skippedByReason).sort((a, b) => b[1] - a[1]);
   for (const [reason, n] of reasons.slice(0, verbose ? reasons.length : 10)) lines.push(`    skipped ${n} × ${reason}`);

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 
 /** Bump when importers or mappings change meaning, so that unchanged source rows are re-written once. */
-export const IMPORT_LOGIC_VERSION = 1;
+export const IMPORT_LOGIC_VERSION = 2;
 
 /**
  * The content hash stored per location for change detection: of the raw source text when the importer has it

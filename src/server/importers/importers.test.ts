@@ -197,6 +197,18 @@ describe('OCM importers', () => {
     expect(dated.date_created).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
+  it('stores the UserComments published with OCM records as check-ins, once', async () => {
+    const s = await importFile(db, fixture('ocm-export-sample.ndjson'));
+    expect(s.checkins).toBe(1);
+    const rows = () => db.prepare("SELECT location_id, source_id, user_name, comment_type_id, rating, review_rating, created_at FROM checkins WHERE source = 'ocm'").all();
+    expect(rows()).toEqual([
+      { location_id: 2398, source_id: '202', user_name: 'Ron Freund', comment_type_id: 100, rating: 1, review_rating: 0, created_at: '2012-11-25T15:14:03.640Z' },
+    ]);
+    await importFile(db, fixture('ocm-export-sample.ndjson'));
+    expect(rows()).toHaveLength(1);
+    expect(count(db, 'SELECT checkin_count AS n FROM location_stats WHERE location_id = 2398')).toBe(1);
+  });
+
   it('recognises OCM records that re-publish an AFDC station already imported', async () => {
     await importFile(db, fixture('ocm-export-sample.ndjson'));
     const afdcRef = (db.prepare("SELECT data_providers_reference AS r FROM locations WHERE data_provider_id = 2 AND source = 'ocm' LIMIT 1").get() as { r: string }).r;

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import readline from 'node:readline';
 import { LICENCE_BY_PROVIDER, PROVIDER, levelFor } from './mappings';
 import { RowError, guardRow } from './parse-helpers';
-import { emptyLocation, type LocationRecord, type ParsedItem, type StationRecord } from './types';
+import { emptyLocation, type ImportedCommunity, type LocationRecord, type ParsedItem, type StationRecord } from './types';
 
 type J = Record<string, unknown>;
 
@@ -146,6 +146,55 @@ export function ocmPoiToRecord(raw: unknown, ctx: OcmImportContext): LocationRec
   };
 }
 
+/** UserComments and MediaItems of an OCM POI; entries without an ID or a date are left out. */
+export function ocmCommunity(raw: unknown): ImportedCommunity {
+  const p = obj(lowerKeys(raw)) ?? {};
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(obj).filter((x): x is J => x !== null) : []);
+  const date = (v: unknown) => {
+    try {
+      return isoDate(v, 'DateCreated');
+    } catch {
+      return null;
+    }
+  };
+  const comments = list(p.usercomments).flatMap((c) => {
+    const id = intOrNull(c.id);
+    const createdAt = date(c.datecreated);
+    if (id === null || createdAt === null) return [];
+    const rating = intOrNull(c.rating);
+    return [{
+      sourceId: String(id),
+      userName: str(c.username) ?? str(obj(c.user)?.username),
+      commentTypeId: intOrNull(c.commenttypeid) ?? 10,
+      checkinStatusTypeId: intOrNull(c.checkinstatustypeid),
+      rating: rating !== null && rating >= 1 && rating <= 5 ? rating : null,
+      comment: str(c.comment),
+      relatedUrl: str(c.relatedurl),
+      createdAt,
+    }];
+  });
+  const media = list(p.mediaitems).flatMap((m) => {
+    const id = intOrNull(m.id);
+    const url = str(m.itemurl);
+    const createdAt = date(m.datecreated);
+    if (id === null || url === null || !/^https?:\/\//i.test(url) || createdAt === null || m.isenabled === false) return [];
+    return [{ sourceId: String(id), url, thumbnailUrl: str(m.itemthumbnailurl), comment: str(m.comment), userName: str(obj(m.user)?.username), createdAt }];
+  });
+  return { comments, media };
+}
+
+/** A parsed OCM POI with the check-ins and photos published with it. */
+function withCommunity(line: number, raw: () => unknown, ctx: OcmImportContext): ParsedItem {
+  let value: unknown;
+  const item = guardRow(line, () => {
+    value = raw();
+    return ocmPoiToRecord(value, ctx);
+  });
+  if (item.record === undefined) return item;
+  const community = ocmCommunity(value);
+  return community.comments.length || community.media.length ? { ...item, community } : item;
+}
+
 /** OCM API output: a JSON array of POIs. Positions are 1-based record numbers. */
 export function* parseOcmJson(text: string, ctx: OcmImportContext): Generator<ParsedItem> {
   let doc: unknown;
@@ -159,7 +208,7 @@ export function* parseOcmJson(text: string, ctx: OcmImportContext): Generator<Pa
     yield { line: 1, skip: 'expected a JSON array of POIs' };
     return;
   }
-  for (let i = 0; i < doc.length; i++) yield guardRow(i + 1, () => ocmPoiToRecord(doc[i], ctx));
+  for (let i = 0; i < doc.length; i++) yield withCommunity(i + 1, () => doc[i], ctx);
 }
 
 /** OCM export: one POI JSON object per line (MongoDB export: `_id` ignored, `$date` unwrapped). */
@@ -170,14 +219,16 @@ export async function* parseOcmNdjson(stream: Readable, ctx: OcmImportContext): 
     line++;
     const t = line === 1 ? raw.replace(/^\uFEFF/, '').trim() : raw.trim();
     if (t === '') continue;
-    yield guardRow(line, () => {
-      let value: unknown;
-      try {
-        value = JSON.parse(t);
-      } catch (err) {
-        throw new RowError(`not valid JSON: ${(err as Error).message}`);
-      }
-      return ocmPoiToRecord(value, ctx);
-    });
+    yield withCommunity(
+      line,
+      () => {
+        try {
+          return JSON.parse(t) as unknown;
+        } catch (err) {
+          throw new RowError(`not valid JSON: ${(err as Error).message}`);
+        }
+      },
+      ctx,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Db } from '../db/open-db';
 import { LocationWriter } from '../repositories/location-writer';
+import { CheckinRepository } from '../repositories/checkin-repository';
 import { ReferenceRepository } from '../repositories/reference-repository';
 import { VehicleRepository } from '../repositories/vehicle-repository';
 import { parseAfdc } from './afdc';
@@ -22,6 +23,8 @@ export interface ImportSummary {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Check-ins (OCM UserComments) stored with the records. */
+  checkins: number;
   skipped: number;
   skippedByReason: Record<string, number>;
   /** The first MAX_REPORTED skipped rows with their line (or record) number. */
@@ -58,7 +61,7 @@ export interface ImportOptions {
 }
 
 function newSummary(file: string, format: ImportFormat): ImportSummary {
-  return { file, format, read: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, skippedByReason: {}, skippedRows: [], seconds: 0 };
+  return { file, format, read: 0, inserted: 0, updated: 0, unchanged: 0, checkins: 0, skipped: 0, skippedByReason: {}, skippedRows: [], seconds: 0 };
 }
 
 /** Reasons are grouped with their numbers masked, so "duplicate of AFDC station 123" counts as one kind. */
@@ -148,6 +151,9 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
       throw new Error(`unsupported location format ${format}`);
   }
   const source = path.basename(input.path);
+  const checkins = new CheckinRepository(db);
+  const isPositive = (statusTypeId: number | null) => (statusTypeId === null ? null : (refs.checkinStatusTypes.get(statusTypeId)?.IsPositive as boolean | null | undefined));
+  const withNewCheckins = new Set<number>();
   let inBatch = 0;
   // An import can be re-run, so its commits need not wait for the disk: NORMAL in WAL mode is still safe
   // against crashes of this process. The previous level is restored at the end.
@@ -168,7 +174,14 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
       else {
         const outcome = writer.write(item.record, source, item.hash);
         if (typeof outcome === 'object') recordSkip(summary, item.line, outcome.skip);
-        else summary[outcome]++;
+        else {
+          summary[outcome]++;
+          const id = item.community && outcome !== 'unchanged' ? writer.idOf(item.record.source, item.record.sourceId) : undefined;
+          if (id !== undefined && item.community) {
+            summary.checkins += checkins.addImported(id, item.community, isPositive);
+            withNewCheckins.add(id);
+          }
+        }
       }
       if (++inBatch >= BATCH) {
         writer.flush();
@@ -177,6 +190,7 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
       }
     }
     writer.flush();
+    for (const id of withNewCheckins) checkins.refreshStats(id);
     db.exec('COMMIT');
   } catch (err) {
     db.exec('ROLLBACK');

@@ -70,6 +70,33 @@ export interface LocationRecord {
 
 export type SourceName = 'afdc' | 'ocm' | 'ncr' | 'bnetza';
 
+/** A check-in (OCM UserComment) that came with an imported record. */
+export interface ImportedComment {
+  sourceId: string;
+  userName: string | null;
+  commentTypeId: number;
+  checkinStatusTypeId: number | null;
+  rating: number | null;
+  comment: string | null;
+  relatedUrl: string | null;
+  createdAt: string;
+}
+
+/** A photo (OCM MediaItem) that came with an imported record; it stays hosted by its source. */
+export interface ImportedMedia {
+  sourceId: string;
+  url: string;
+  thumbnailUrl: string | null;
+  comment: string | null;
+  userName: string | null;
+  createdAt: string;
+}
+
+export interface ImportedCommunity {
+  comments: ImportedComment[];
+  media: ImportedMedia[];
+}
+
 /** One unit an importer yields: a record to write, or a row it skipped with the reason. */
 export type ParsedItem =
   | {
@@ -80,6 +107,8 @@ export type ParsedItem =
       rows?: number;
       /** contentHash() of the raw source text, when the importer has it (see content-hash.ts). */
       hash?: string;
+      /** Check-ins and photos published with the record (OCM). */
+      community?: ImportedCommunity;
     }
   | { line: number; record?: undefined; skip: string; rows?: undefined };
 

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open-db';
-import { locationScore } from '../../shared/score';
+import { locationScore, ratingFromPositive } from '../../shared/score';
+import type { ImportedCommunity } from '../importers/types';
 
 export interface CheckinInput {
   locationId: number;
@@ -132,6 +133,24 @@ export class CheckinRepository {
       this.refreshStats(input.locationId);
       return id;
     })();
+  }
+
+  /**
+   * Check-ins and photos published with an imported record (OCM UserComments / MediaItems), keyed by their source
+   * ids so a re-import adds nothing twice. Scores are refreshed by the caller once per location (refreshStats).
+   */
+  addImported(locationId: number, community: ImportedCommunity, isPositive: (statusTypeId: number | null) => boolean | null | undefined): number {
+    let added = 0;
+    for (const c of community.comments) {
+      added += this.s.insert.run(
+        locationId, null, 'ocm', c.sourceId, c.userName, c.commentTypeId, c.checkinStatusTypeId, c.rating,
+        ratingFromPositive(isPositive(c.checkinStatusTypeId)), c.comment, c.relatedUrl, null, null, null, c.createdAt,
+      ).changes;
+    }
+    for (const m of community.media) {
+      this.addExternalPhoto({ locationId, sourceId: m.sourceId, url: m.url, thumbnailUrl: m.thumbnailUrl, comment: m.comment, userName: m.userName, createdAt: m.createdAt });
+    }
+    return added;
   }
 
   /** A photo without a check-in. */

@@ -92,6 +92,11 @@ export class LocationWriter {
     this.pendingSpatial = [];
   }
 
+  /** The location id of a stored record, by source and source id. */
+  idOf(source: string, sourceId: string): number | undefined {
+    return this.existing(source).get(sourceId)?.id;
+  }
+
   /** True when a record from `source` with this source id is stored. */
   has(source: string, sourceId: string): boolean {
     return this.existing(source).has(sourceId);

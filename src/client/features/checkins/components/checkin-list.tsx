@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Review } from '../../../../shared/api/checkins';
 import { useSessionStore } from '../../../stores/session-store';
 import { useDeleteCheckin } from '../api/checkins';
+import { PhotoThumb } from './photo-thumb';
 
 const MARK = { 1: { sign: '✓', label: 'Success', style: 'bg-emerald-100 text-emerald-800' }, 0: { sign: '•', label: 'Comment', style: 'bg-slate-100 text-slate-700' }, [-1]: { sign: '✕', label: 'Problem', style: 'bg-red-100 text-red-800' } } as const;
 
@@ -48,9 +49,7 @@ export function CheckinList({ locationId, reviews }: { locationId: number; revie
               {r.photos.length ? (
                 <div className="mt-1 flex flex-wrap gap-1">
                   {r.photos.map((p) => (
-                    <a key={p.id} href={p.url} target="_blank" rel="noreferrer">
-                      <img src={p.thumbnail ?? p.url} alt={p.caption ?? 'Check-in photo'} className="h-16 w-16 rounded object-cover" loading="lazy" data-testid="checkin-photo-thumb" />
-                    </a>
+                    <PhotoThumb key={p.id} photo={p} alt="Check-in photo" />
                   ))}
                 </div>
               ) : null}

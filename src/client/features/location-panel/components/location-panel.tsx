@@ -7,6 +7,7 @@ import { formatDistance } from '../../../lib/units';
 import { useSettingsStore } from '../../../stores/settings-store';
 import { CheckinForm } from '../../checkins/components/checkin-form';
 import { CheckinList } from '../../checkins/components/checkin-list';
+import { PhotoThumb } from '../../checkins/components/photo-thumb';
 
 const ACCESS = { 1: 'Public', 2: 'Restricted', 3: 'Private home (shared)' } as Record<number, string>;
 const CURRENT = { 10: 'AC', 20: 'AC 3-phase', 30: 'DC' } as Record<number, string>;
@@ -141,9 +142,7 @@ function LocationDetails({ l, from, fromUser }: { l: NonNullable<ReturnType<type
           <h3 className="text-sm font-semibold text-slate-800">Photos</h3>
           <div className="mt-1 flex flex-wrap gap-1">
             {loosePhotos.map((p) => (
-              <a key={p.id} href={p.url} target="_blank" rel="noreferrer">
-                <img src={p.thumbnail ?? p.url} alt={p.caption ?? 'Location photo'} className="h-16 w-16 rounded object-cover" loading="lazy" />
-              </a>
+              <PhotoThumb key={p.id} photo={p} alt="Location photo" />
             ))}
           </div>
         </section>
