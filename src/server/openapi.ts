@@ -6,6 +6,8 @@ import { BadRequestSchema, ClusterFeatureCollectionSchema, NotFoundSchema, OcmPo
 import { ReferenceDataQuerySchema } from './routes/ocm/referencedata.routes';
 import { SearchQuerySchema } from '../shared/api/search-query';
 import { TOTAL_COUNT_HEADER } from './routes/ocm/poi.routes';
+import { ApiKeyBody, ApiKeyInfo, AuthResponse, RefreshBody, RegisterBody, RequestCountResponse, SignInBody } from '../shared/api/account';
+import { OcmCommentSubmission, Review, ReviewSubmission } from '../shared/api/checkins';
 
 const jsonSchema = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
@@ -23,6 +25,17 @@ function queryParameters(schema: z.ZodObject) {
 const json = (s: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema: jsonSchema(s) } } });
 const totalHeader = { [TOTAL_COUNT_HEADER]: { description: 'Number of matches before the result limit', schema: { type: 'integer' } } };
 const errors = { 400: json(BadRequestSchema, 'A parameter is invalid; the body names it') };
+const body = (s: z.ZodType, multipart = false) => ({
+  required: true,
+  content: {
+    'application/json': { schema: jsonSchema(s, 'input') },
+    [multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded']: { schema: jsonSchema(s, 'input') },
+  },
+});
+const bearer = [{ bearer: [] }, { apiKey: [] }, { apiKeyQuery: [] }];
+const unauthorized = { 401: { description: 'Missing, expired or revoked credentials' } };
+const limited = { 429: { description: 'Rate limit or monthly limit exceeded; see Retry-After' } };
+const idPath = (name = 'id') => [{ name, in: 'path', required: true, schema: { type: 'integer' } }];
 
 /** The OpenAPI 3.1 document, built from the same zod schemas that validate requests. */
 export function openApiDocument() {
@@ -100,7 +113,61 @@ export function openApiDocument() {
           responses: { 200: { description: '{ places: [...], locations: [...] }', content: { 'application/json': { schema: { type: 'object' } } } }, ...errors },
         },
       },
+      '/v1/auth': {
+        post: { summary: 'Leccy sign-in: email and password → JWT and refresh token (also GET with query parameters)', requestBody: body(SignInBody), responses: { 200: json(AuthResponse, 'Session'), 401: { description: 'Wrong email or password' }, ...errors } },
+      },
+      '/v1/auth/register': {
+        post: { summary: 'Create an account (registered access)', requestBody: body(RegisterBody), responses: { 201: json(AuthResponse, 'Session'), 409: { description: 'Email taken' }, ...errors } },
+      },
+      '/v1/auth/refresh': {
+        post: { summary: 'Leccy refresh: a new JWT for a refresh token, which is rotated (a reused token ends its session family)', requestBody: body(RefreshBody), responses: { 200: json(AuthResponse, 'Session'), ...unauthorized, ...errors } },
+      },
+      '/v1/auth/revoke': { post: { summary: 'Sign out: revoke a refresh token and its family', requestBody: body(RefreshBody), responses: { 204: { description: 'Revoked' }, ...errors } } },
+      '/v1/user/requestCount': {
+        get: { summary: "Leccy: this month's request count with per-day figures (token= or Bearer)", security: bearer, responses: { 200: json(RequestCountResponse, 'Counts'), ...unauthorized } },
+      },
+      '/v1/user/apikeys': {
+        get: { summary: 'Your active API keys', security: bearer, responses: { 200: json(z.array(ApiKeyInfo), 'Keys (without the secret)'), ...unauthorized } },
+        post: { summary: 'Create an API key (returned once)', security: bearer, requestBody: body(ApiKeyBody), responses: { 201: json(ApiKeyInfo.extend({ key: z.string() }), 'The new key'), ...unauthorized, ...errors } },
+      },
+      '/v1/user/apikeys/{id}': { delete: { summary: 'Revoke an API key', security: bearer, parameters: idPath(), responses: { 204: { description: 'Revoked' }, 404: { description: 'No such key' }, ...unauthorized } } },
+      '/v3/': {
+        post: {
+          summary: 'OCM check-in submission (?action=comment_submission&format=json)',
+          security: bearer,
+          parameters: [
+            { name: 'action', in: 'query', required: true, schema: { const: 'comment_submission' } },
+            { name: 'format', in: 'query', required: false, schema: { const: 'json' } },
+          ],
+          requestBody: body(OcmCommentSubmission),
+          responses: { 200: { description: '{ status: "OK", id, UserComment }' }, 404: { description: 'No such ChargePointID' }, ...unauthorized, ...limited, ...errors },
+        },
+      },
+      '/v3/comment': { post: { summary: 'OCM check-in submission (same body)', security: bearer, requestBody: body(OcmCommentSubmission), responses: { 200: { description: '{ status: "OK", id, UserComment }' }, ...unauthorized, ...limited, ...errors } } },
+      '/api/locations/{id}/reviews': {
+        get: { summary: 'Check-ins of a location, newest first (problems_only=true for failures)', parameters: [...idPath(), { name: 'problems_only', in: 'query', required: false, schema: { type: 'boolean' } }], responses: { 200: json(z.array(Review), 'Reviews'), 404: json(NotFoundSchema, 'No such location'), ...errors } },
+        post: {
+          summary: 'Post a PlugShare-style review (check-in); photos as multipart `photo` fields (JPEG, PNG, WebP)',
+          security: bearer,
+          parameters: idPath(),
+          requestBody: body(ReviewSubmission, true),
+          responses: { 201: json(Review, 'The stored review'), 404: { description: 'No such location' }, 413: { description: 'Photo too large' }, 415: { description: 'Not a JPEG, PNG or WebP' }, ...unauthorized, ...limited, ...errors },
+        },
+      },
+      '/api/reviews/{id}': { delete: { summary: 'Delete your own check-in', security: bearer, parameters: idPath(), responses: { 204: { description: 'Deleted' }, 404: { description: 'Not yours or no such check-in' }, ...unauthorized } } },
+      '/api/locations/{id}/photos': {
+        post: { summary: 'Upload a photo of a location (multipart: photo, caption)', security: bearer, parameters: idPath(), responses: { 201: { description: 'The photo' }, 413: { description: 'Too large' }, 415: { description: 'Not a JPEG, PNG or WebP' }, ...unauthorized, ...errors } },
+      },
+      '/api/photos/{id}': { get: { summary: 'A photo (metadata stripped)', parameters: idPath(), responses: { 200: { description: 'Image' }, 404: { description: 'No such photo' } } } },
+      '/api/photos/{id}/thumbnail': { get: { summary: 'A photo thumbnail (WebP, 320 px)', parameters: idPath(), responses: { 200: { description: 'Image' }, 404: { description: 'No such photo' } } } },
       '/health': { get: { summary: 'Liveness', responses: { 200: { description: 'ok' } } } },
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'A JWT from /v1/auth, or an API key' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        apiKeyQuery: { type: 'apiKey', in: 'query', name: 'key' },
+      },
     },
   };
 }
