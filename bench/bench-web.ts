@@ -26,7 +26,7 @@ if (!exe) {
 (await syntheticDb(file, target)).close();
 const dist = await buildSpaIfStale();
 
-const server = spawn('npx', ['tsx', 'src/server/cli/start.ts'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: file, AUTO_IMPORT: 'false' }, stdio: 'inherit' });
+const server = spawn('npx', ['tsx', 'src/server/cli/start.ts'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: file, AUTO_IMPORT: 'false', RATE_LIMIT_PUBLIC: '1000000000' }, stdio: 'inherit' });
 const base = `http://127.0.0.1:${port}`;
 for (let i = 0; ; i++) {
   try {
