@@ -82,6 +82,15 @@ export class AccountService {
     const row = this.accounts.apiKeyByHash(sha256(key));
     if (!row || row.revoked_at !== null) return null;
     const user = this.accounts.userById(row.user_id);
-    return user ? { keyId: row.id, user, level: user.access_level } : null;
+    if (!user) return null;
+    // "Last used" is written at most once a minute per key, so busy keys do not cost a write per request.
+    const now = Date.now();
+    if (now - (this.keyTouchedAt.get(row.id) ?? 0) > 60_000) {
+      this.keyTouchedAt.set(row.id, now);
+      this.accounts.touchApiKey(row.id);
+    }
+    return { keyId: row.id, user, level: user.access_level };
   }
+
+  private readonly keyTouchedAt = new Map<number, number>();
 }

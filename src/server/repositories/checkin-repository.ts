@@ -83,8 +83,6 @@ const nowIso = () => new Date().toISOString();
 export class CheckinRepository {
   private readonly s;
   private scoreCache: Map<number, number> | null = null;
-  /** Increases whenever check-ins change; caches keyed on it (location details) notice. */
-  version = 0;
 
   constructor(private readonly db: Db) {
     this.s = {
@@ -257,6 +255,5 @@ export class CheckinRepository {
 
   private changed() {
     this.scoreCache = null;
-    this.version++;
   }
 }

@@ -107,6 +107,8 @@ describe('API keys', () => {
 
     expect((await t.request(`/v3/poi?maxresults=1&key=${key}`)).headers.get('X-RateLimit-Limit')).toBe('1200');
     expect((await t.request('/v3/poi?maxresults=1', { headers: { 'X-API-Key': key } })).status).toBe(200);
+    const used = (await (await api.json('GET', '/v1/user/apikeys', undefined, user.token)).json()) as Array<{ last_used_at: string | null }>;
+    expect(used[0].last_used_at).not.toBeNull();
     expect((await api.json('DELETE', `/v1/user/apikeys/${id}`, undefined, user.token)).status).toBe(204);
     expect((await t.request(`/v3/poi?maxresults=1&key=${key}`)).status).toBe(401);
     expect((await api.json('DELETE', `/v1/user/apikeys/${id}`, undefined, user.token)).status).toBe(404);

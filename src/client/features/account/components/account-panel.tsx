@@ -103,6 +103,7 @@ export function AccountPanel() {
             <li key={k.id} className="flex items-center justify-between gap-2 rounded border border-slate-200 px-2 py-1">
               <span>
                 {k.label} <code className="text-xs text-slate-500">{k.prefix}…</code>
+                <span className="block text-xs text-slate-500">{k.last_used_at ? `last used ${k.last_used_at.slice(0, 10)}` : 'never used'}</span>
               </span>
               <button className="text-xs text-red-700 underline" onClick={() => revoke.mutate(k.id)} aria-label={`Revoke key ${k.label}`}>
                 Revoke
