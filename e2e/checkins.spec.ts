@@ -57,6 +57,19 @@ test('a driver signs up, reports a failed charge with a photo, sees it at once w
   expect(dialogs).toBe(0);
   await expect(panel.locator('script')).toHaveCount(0);
 
+  // A check-in the server refuses (a GIF named .jpg: the type is read from the bytes) is shown, then rolled back.
+  const listed = await panel.getByTestId('checkin').count();
+  const gif = await sharp({ create: { width: 8, height: 8, channels: 3, background: 'red' } }).gif().toBuffer();
+  await form.getByTestId('checkin-comment').fill('this one must not stay');
+  await form.getByTestId('checkin-photo').setInputFiles({ name: 'not-really.jpg', mimeType: 'image/jpeg', buffer: gif });
+  await form.getByTestId('checkin-submit').click();
+  await expect(form.getByRole('alert')).toContainText('Check-in not saved');
+  await expect(form.getByRole('alert')).toContainText('JPEG, PNG or WebP');
+  await expect(panel.getByTestId('checkin')).toHaveCount(listed);
+  await expect(panel.getByTestId('checkins').getByText('this one must not stay')).toHaveCount(0);
+  // the driver's text stays in the form to try again
+  await expect(form.getByTestId('checkin-comment')).toHaveValue('this one must not stay');
+
   // Problems-only keeps it; a reload still shows it.
   await panel.getByTestId('problems-only').check();
   await expect(panel.getByTestId('checkin').first().getByTestId('checkin-comment-text')).toHaveText(comment);

@@ -1,6 +1,6 @@
 import type { AuthResponse } from '../../shared/api/account';
 import { useSessionStore } from '../stores/session-store';
-import { ApiError, errorFrom } from './api-client';
+import { errorFrom } from './api-client';
 
 let refreshing: Promise<boolean> | null = null;
 
@@ -28,7 +28,7 @@ async function refreshSession(): Promise<boolean> {
 
 /**
  * fetch() with the session's bearer token. An expired token is refreshed first (or after a 401) and the request
- * retried once; when refreshing fails the session ends and the caller sees a 401 ApiError.
+ * retried once; when refreshing fails the session ends and the caller sees the 401.
  */
 export async function authFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const send = () => {
@@ -51,5 +51,3 @@ export async function authJson<T>(url: string, init: RequestInit & { json?: unkn
   if (!res.ok) throw await errorFrom(res);
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
-
-export { ApiError };

@@ -47,8 +47,8 @@ export class AccountService {
   async refresh(refreshToken: string): Promise<Session> {
     const row = this.accounts.refreshToken(sha256(refreshToken));
     if (!row || row.revoked_at !== null || Date.parse(row.expires_at) <= Date.now()) throw new AccountFailure('invalid_refresh_token');
-    const fresh = this.accounts.transaction(() => this.accounts.useRefreshToken(row.id));
-    if (!fresh) {
+    // One conditional UPDATE: of two concurrent uses, exactly one finds the token unused.
+    if (!this.accounts.useRefreshToken(row.id)) {
       // A spent token presented again: someone holds a copy. End every session descended from it.
       this.accounts.revokeFamily(row.family);
       throw new AccountFailure('refresh_token_reused');

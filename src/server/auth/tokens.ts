@@ -14,7 +14,7 @@ const ISSUER = 'open-ev-charge-map';
 export class TokenService {
   constructor(
     private readonly secret: Uint8Array,
-    readonly accessTtlSeconds: number,
+    private readonly accessTtlSeconds: number,
   ) {}
 
   async signAccess(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {

@@ -48,8 +48,8 @@ function isoDate(v: unknown, field: string): string | null {
   return new Date(t).toISOString().replace('.000Z', 'Z');
 }
 
-export function ocmPoiToRecord(raw: unknown, ctx: OcmImportContext): LocationRecord | string {
-  const p = obj(lowerKeys(raw));
+/** A POI whose keys are already lower-cased (lowerKeys) as a location record, or the reason it is left out. */
+function ocmPoiToRecord(p: J | null, ctx: OcmImportContext): LocationRecord | string {
   if (!p) throw new RowError('not a JSON object');
   const id = intOrNull(p.id);
   if (id === null || id <= 0) throw new RowError('missing or invalid ID');
@@ -146,9 +146,8 @@ export function ocmPoiToRecord(raw: unknown, ctx: OcmImportContext): LocationRec
   };
 }
 
-/** UserComments and MediaItems of an OCM POI; entries without an ID or a date are left out. */
-export function ocmCommunity(raw: unknown): ImportedCommunity {
-  const p = obj(lowerKeys(raw)) ?? {};
+/** UserComments and MediaItems of a lower-cased OCM POI; entries without an ID or a date are left out. */
+function ocmCommunity(p: J): ImportedCommunity {
   const list = (v: unknown) => (Array.isArray(v) ? v.map(obj).filter((x): x is J => x !== null) : []);
   const date = (v: unknown) => {
     try {
@@ -178,20 +177,20 @@ export function ocmCommunity(raw: unknown): ImportedCommunity {
     const url = str(m.itemurl);
     const createdAt = date(m.datecreated);
     if (id === null || url === null || !/^https?:\/\//i.test(url) || createdAt === null || m.isenabled === false) return [];
-    return [{ sourceId: String(id), url, thumbnailUrl: str(m.itemthumbnailurl), comment: str(m.comment), userName: str(obj(m.user)?.username), createdAt }];
+    return [{ sourceId: String(id), url, thumbnailUrl: str(m.itemthumbnailurl), comment: str(m.comment), createdAt }];
   });
   return { comments, media };
 }
 
 /** A parsed OCM POI with the check-ins and photos published with it. */
 function withCommunity(line: number, raw: () => unknown, ctx: OcmImportContext): ParsedItem {
-  let value: unknown;
+  let poi: J | null = null;
   const item = guardRow(line, () => {
-    value = raw();
-    return ocmPoiToRecord(value, ctx);
+    poi = obj(lowerKeys(raw()));
+    return ocmPoiToRecord(poi, ctx);
   });
-  if (item.record === undefined) return item;
-  const community = ocmCommunity(value);
+  if (item.record === undefined || poi === null) return item;
+  const community = ocmCommunity(poi);
   return community.comments.length || community.media.length ? { ...item, community } : item;
 }
 

@@ -162,10 +162,6 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
   db.pragma('synchronous = NORMAL');
   // A larger page cache keeps the index pages of big imports in memory.
   db.pragma('cache_size = -262144');
-  // The writer keeps parents and children consistent itself (it deletes a removed station's connectors), so the
-  // per-row foreign-key lookups are skipped during the import.
-  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
-  db.pragma('foreign_keys = OFF');
   db.exec('BEGIN');
   try {
     for await (const item of items) {
@@ -176,20 +172,20 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
         if (typeof outcome === 'object') recordSkip(summary, item.line, outcome.skip);
         else {
           summary[outcome]++;
+          // Unchanged records carry unchanged comments (the content hash covers them).
           const id = item.community && outcome !== 'unchanged' ? writer.idOf(item.record.source, item.record.sourceId) : undefined;
           if (id !== undefined && item.community) {
-            summary.checkins += checkins.addImported(id, item.community, isPositive);
-            withNewCheckins.add(id);
+            const added = checkins.addImported(id, item.community, isPositive);
+            summary.checkins += added;
+            if (added > 0) withNewCheckins.add(id);
           }
         }
       }
       if (++inBatch >= BATCH) {
-        writer.flush();
         db.exec('COMMIT; BEGIN');
         inBatch = 0;
       }
     }
-    writer.flush();
     for (const id of withNewCheckins) checkins.refreshStats(id);
     db.exec('COMMIT');
   } catch (err) {
@@ -198,6 +194,5 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
   } finally {
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma(`cache_size = ${cacheSize}`);
-    db.pragma(`foreign_keys = ${foreignKeys}`);
   }
 }

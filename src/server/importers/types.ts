@@ -88,7 +88,6 @@ export interface ImportedMedia {
   url: string;
   thumbnailUrl: string | null;
   comment: string | null;
-  userName: string | null;
   createdAt: string;
 }
 

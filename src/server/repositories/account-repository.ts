@@ -40,7 +40,6 @@ export class AccountRepository {
       userByEmail: db.prepare('SELECT * FROM users WHERE email = ?'),
       userById: db.prepare('SELECT * FROM users WHERE id = ?'),
       insertUser: db.prepare('INSERT INTO users (email, display_name, password_hash, access_level, created_at) VALUES (?, ?, ?, ?, ?)'),
-      setLevel: db.prepare('UPDATE users SET access_level = ? WHERE email = ?'),
       insertRefresh: db.prepare('INSERT INTO refresh_tokens (user_id, token_hash, family, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
       refreshByHash: db.prepare('SELECT id, user_id, family, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = ?'),
       markUsed: db.prepare('UPDATE refresh_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL'),
@@ -68,10 +67,6 @@ export class AccountRepository {
     return this.userById(id) as UserRow;
   }
 
-  setAccessLevel(email: string, level: AccessLevel): boolean {
-    return this.s.setLevel.run(level, email).changes > 0;
-  }
-
   addRefreshToken(userId: number, tokenHash: string, family: string, expiresAt: Date) {
     this.s.insertRefresh.run(userId, tokenHash, family, now(), expiresAt.toISOString());
   }
@@ -87,10 +82,6 @@ export class AccountRepository {
 
   revokeFamily(family: string) {
     this.s.revokeFamily.run(now(), family);
-  }
-
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
   }
 
   addApiKey(userId: number, keyHash: string, prefix: string, label: string): ApiKeyRow {

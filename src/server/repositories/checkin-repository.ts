@@ -106,6 +106,12 @@ export class CheckinRepository {
       locationsWithCheckins: db.prepare('SELECT DISTINCT location_id FROM checkins'),
       photoBlob: db.prepare(`SELECT b.original, b.thumbnail, b.thumbnail_mime, p.mime FROM photo_blobs b JOIN photos p ON p.id = b.photo_id WHERE b.photo_id = ?`),
       locationExists: db.prepare('SELECT 1 FROM locations WHERE id = ?'),
+      checkinsOf: db.prepare(`SELECT ${CHECKIN_COLUMNS} FROM checkins c LEFT JOIN users u ON u.id = c.user_id
+        WHERE c.location_id IN (SELECT value FROM json_each(?)) ORDER BY c.created_at DESC, c.id DESC`),
+      problemsOf: db.prepare(`SELECT ${CHECKIN_COLUMNS} FROM checkins c LEFT JOIN users u ON u.id = c.user_id
+        WHERE c.location_id IN (SELECT value FROM json_each(?)) AND c.review_rating = -1 ORDER BY c.created_at DESC, c.id DESC`),
+      photosOf: db.prepare(`SELECT ${PHOTO_COLUMNS} FROM photos p LEFT JOIN checkins c ON c.id = p.checkin_id LEFT JOIN users u ON u.id = p.user_id
+        WHERE p.location_id IN (SELECT value FROM json_each(?)) ORDER BY p.created_at DESC, p.id DESC`),
     };
   }
 
@@ -145,9 +151,8 @@ export class CheckinRepository {
         ratingFromPositive(isPositive(c.checkinStatusTypeId)), c.comment, c.relatedUrl, null, null, null, c.createdAt,
       ).changes;
     }
-    for (const m of community.media) {
-      this.addExternalPhoto({ locationId, sourceId: m.sourceId, url: m.url, thumbnailUrl: m.thumbnailUrl, comment: m.comment, userName: m.userName, createdAt: m.createdAt });
-    }
+    // Photos hosted by the source stay there: only their URLs are stored.
+    for (const m of community.media) this.s.insertPhoto.run(locationId, null, null, 'ocm', m.sourceId, m.url, m.thumbnailUrl, null, null, null, null, m.comment, m.createdAt);
     return added;
   }
 
@@ -158,11 +163,6 @@ export class CheckinRepository {
       this.changed();
       return id;
     })();
-  }
-
-  /** A photo hosted elsewhere (imported OCM MediaItems). */
-  addExternalPhoto(p: { locationId: number; sourceId: string; url: string; thumbnailUrl: string | null; comment: string | null; userName: string | null; createdAt: string }) {
-    this.s.insertPhoto.run(p.locationId, null, null, 'ocm', p.sourceId, p.url, p.thumbnailUrl, null, null, null, null, p.comment, p.createdAt);
   }
 
   private addPhotoRow(locationId: number, checkinId: number | null, userId: number | null, p: PhotoInput, created: string): number {
@@ -192,32 +192,18 @@ export class CheckinRepository {
   }
 
   /** Check-ins of locations, newest first. */
-  forLocations(ids: readonly number[], options: { problemsOnly?: boolean; limit?: number } = {}): Map<number, CheckinRow[]> {
+  forLocations(ids: readonly number[], options: { problemsOnly?: boolean } = {}): Map<number, CheckinRow[]> {
     const out = new Map<number, CheckinRow[]>(ids.map((id) => [id, []]));
     if (ids.length === 0) return out;
-    const rows = this.db
-      .prepare(
-        `SELECT ${CHECKIN_COLUMNS} FROM checkins c LEFT JOIN users u ON u.id = c.user_id
-         WHERE c.location_id IN (SELECT value FROM json_each(?))${options.problemsOnly ? ' AND c.review_rating = -1' : ''}
-         ORDER BY c.created_at DESC, c.id DESC`,
-      )
-      .all(JSON.stringify(ids)) as CheckinRow[];
-    for (const r of rows) {
-      const list = out.get(r.location_id) as CheckinRow[];
-      if (options.limit === undefined || list.length < options.limit) list.push(r);
-    }
+    const rows = (options.problemsOnly ? this.s.problemsOf : this.s.checkinsOf).all(JSON.stringify(ids)) as CheckinRow[];
+    for (const r of rows) out.get(r.location_id)?.push(r);
     return out;
   }
 
   photosForLocations(ids: readonly number[]): Map<number, PhotoRow[]> {
     const out = new Map<number, PhotoRow[]>(ids.map((id) => [id, []]));
     if (ids.length === 0) return out;
-    const rows = this.db
-      .prepare(
-        `SELECT ${PHOTO_COLUMNS} FROM photos p LEFT JOIN checkins c ON c.id = p.checkin_id LEFT JOIN users u ON u.id = p.user_id
-         WHERE p.location_id IN (SELECT value FROM json_each(?)) ORDER BY p.created_at DESC, p.id DESC`,
-      )
-      .all(JSON.stringify(ids)) as PhotoRow[];
+    const rows = this.s.photosOf.all(JSON.stringify(ids)) as PhotoRow[];
     for (const r of rows) out.get(r.location_id)?.push(r);
     return out;
   }

@@ -25,8 +25,6 @@ export class LocationWriter {
   private readonly countries = new Map<string, number>();
   private nextLocationId: number;
   private nextOperatorId: number;
-  /** Locations written since the last flush() whose R*Tree entry is not yet written. */
-  private pendingSpatial: number[] = [];
 
   constructor(db: Db) {
     for (const r of db.prepare('SELECT id, title FROM ref_operators').all() as Array<{ id: number; title: string }>) {
@@ -55,11 +53,7 @@ export class LocationWriter {
       // Positional parameters: binding 40 named parameters per row is measurably slower on large imports.
       insert: db.prepare(`INSERT INTO locations (${locationColumns.join(', ')}, id, uuid, imported_at) VALUES (${locationColumns.map(() => '?').join(', ')}, ?, ?, ?)`),
       update: db.prepare(`UPDATE locations SET ${locationColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
-      // One statement per batch instead of one call per row (see flush()).
-      rtreeUpsert: db.prepare(
-        `INSERT OR REPLACE INTO locations_rtree (id, min_lat, max_lat, min_lng, max_lng)
-         SELECT id, latitude, latitude, longitude, longitude FROM locations WHERE id IN (SELECT value FROM json_each(?))`,
-      ),
+      rtreeUpsert: db.prepare('INSERT OR REPLACE INTO locations_rtree (id, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)'),
       stationsOf: db.prepare('SELECT id, ref FROM stations WHERE location_id = ?'),
       stationUpsert: db.prepare(
         `INSERT INTO stations (location_id, ref, network_ext_id, manufacturer, model, status_type_id, created_at)
@@ -70,8 +64,6 @@ export class LocationWriter {
       ),
       stationInsert: db.prepare('INSERT INTO stations (location_id, ref, network_ext_id, manufacturer, model, status_type_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       stationDelete: db.prepare('DELETE FROM stations WHERE id = ?'),
-      // Explicit rather than by ON DELETE CASCADE: imports run with foreign-key enforcement off.
-      stationConnectorsDelete: db.prepare('DELETE FROM connectors WHERE station_id = ?'),
       connectorsOf: db.prepare('SELECT id, ref FROM connectors WHERE station_id = ?'),
       connectorUpsert: db.prepare(
         `INSERT INTO connectors (station_id, location_id, ref, connection_type_id, current_type_id, level_id, power_kw, power_estimated, amps, voltage, quantity, status_type_id, comments)
@@ -83,13 +75,6 @@ export class LocationWriter {
       connectorDelete: db.prepare('DELETE FROM connectors WHERE id = ?'),
       operatorInsert: db.prepare('INSERT INTO ref_operators (id, title, website_url, is_local, json) VALUES (?, ?, ?, 1, ?)'),
     };
-  }
-
-  /** Writes the spatial index entries of the records written since the last call; call before each commit. */
-  flush(): void {
-    if (this.pendingSpatial.length === 0) return;
-    this.stmts.rtreeUpsert.run(JSON.stringify(this.pendingSpatial));
-    this.pendingSpatial = [];
   }
 
   /** The location id of a stored record, by source and source id. */
@@ -192,7 +177,7 @@ export class LocationWriter {
       this.stmts.insert.run(...values, id, r.uuid ?? uuidv7().toUpperCase(), now);
     }
     this.existing(r.source).set(r.sourceId, { id, content_hash: hash, source_updated_at: r.sourceUpdatedAt });
-    this.pendingSpatial.push(id);
+    this.stmts.rtreeUpsert.run(id, r.latitude, r.latitude, r.longitude, r.longitude);
     // Duplicate station refs in one record (malformed source data) take the upsert path, which merges them.
     const uniqueRefs = new Set(r.stations.map((st) => st.ref)).size === r.stations.length;
     this.syncStations(id, r, now, existing !== undefined || !uniqueRefs);
@@ -217,11 +202,6 @@ export class LocationWriter {
       }
       if (oldConnectors) for (const cid of oldConnectors.values()) this.stmts.connectorDelete.run(cid);
     }
-    if (old) {
-      for (const sid of old.values()) {
-        this.stmts.stationConnectorsDelete.run(sid);
-        this.stmts.stationDelete.run(sid);
-      }
-    }
+    if (old) for (const sid of old.values()) this.stmts.stationDelete.run(sid);
   }
 }

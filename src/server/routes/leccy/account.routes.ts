@@ -29,9 +29,9 @@ async function parse<T extends z.ZodType>(c: Context, schema: T): Promise<z.infe
   return parsed.success ? parsed.data : badRequest(c, paramErrors(parsed.error));
 }
 
-async function session(c: Context, run: () => Promise<Session>) {
+async function session(c: Context, run: () => Promise<Session>, status: 200 | 201 = 200) {
   try {
-    return c.json(sessionBody(await run()));
+    return c.json(sessionBody(await run()), status);
   } catch (err) {
     if (!(err instanceof AccountFailure)) throw err;
     const [status, message] = FAILURES[err.code];
@@ -53,8 +53,7 @@ export function leccyAccountRoutes(deps: AppDeps) {
   r.post('/auth/register', async (c) => {
     const body = await parse(c, RegisterBody);
     if (body instanceof Response) return body;
-    const res = await session(c, () => accountService.register(body.email, body.password, body.name));
-    return res.status === 200 ? c.json(await res.json(), 201) : res;
+    return session(c, () => accountService.register(body.email, body.password, body.name), 201);
   });
 
   r.on(['GET', 'POST'], '/auth/refresh', async (c) => {

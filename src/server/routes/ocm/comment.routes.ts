@@ -4,8 +4,7 @@ import { paramErrors } from '../../../shared/api/query-params';
 import type { AppDeps } from '../../app-deps';
 import { requireUser, type AppEnv } from '../../auth/caller';
 import { ocmUserComment } from '../checkin-serializers';
-import { badRequest } from '../http-errors';
-import { failure } from '../plugshare/reviews.routes';
+import { badRequest, failure } from '../http-errors';
 import { requestInput } from '../request-input';
 
 /** OCM check-in submission: `POST /v3/?action=comment_submission&format=json` and `POST /v3/comment`. */

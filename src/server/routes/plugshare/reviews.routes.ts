@@ -4,9 +4,9 @@ import { FAULT_REPORT_COMMENT_TYPE, GENERAL_COMMENT_TYPE, PhotoCaption, ReviewSu
 import { paramErrors, queryBool } from '../../../shared/api/query-params';
 import type { AppDeps } from '../../app-deps';
 import { requireUser, type AppEnv } from '../../auth/caller';
-import type { CheckinOutcome } from '../../checkins/checkin-service';
+import type { CheckinRow } from '../../repositories/checkin-repository';
 import { plugsharePhoto, plugshareReview } from '../checkin-serializers';
-import { badRequest } from '../http-errors';
+import { badRequest, failure } from '../http-errors';
 import { requestInput } from '../request-input';
 import { baseUrlOf } from './locations.routes';
 
@@ -27,13 +27,6 @@ async function files(input: Record<string, unknown>, field: string): Promise<Buf
   return out;
 }
 
-export function failure(c: Context, outcome: Extract<CheckinOutcome, { ok: false }>) {
-  if (outcome.retryAfter) c.header('Retry-After', String(outcome.retryAfter));
-  if (outcome.status === 400) return badRequest(c, outcome.errors);
-  const error = { 404: 'Not Found', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests' }[outcome.status];
-  return c.json({ status: outcome.status, error, message: outcome.errors.map((e) => `${e.parameter}: ${e.message}`).join('; '), errors: outcome.errors }, outcome.status);
-}
-
 /** PlugShare-shaped reviews (check-ins) and photos of a location. */
 export function reviewRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>({ strict: false });
@@ -42,6 +35,16 @@ export function reviewRoutes(deps: AppDeps) {
     maxSize: deps.env.PHOTO_MAX_BYTES * 4 + 64 * 1024,
     onError: (c) => c.json({ status: 413, error: 'Payload Too Large', message: `The request body is larger than allowed (photos up to ${Math.round(deps.env.PHOTO_MAX_BYTES / 1048576)} MB each, at most 4)` }, 413),
   });
+  /** Signed-in user, location id and body of an upload route, or the error response. */
+  const upload = async (c: Context<AppEnv>) => {
+    const userId = requireUser(c);
+    if (userId instanceof Response) return userId;
+    const id = idParam(c);
+    if (id === null) return badRequest(c, [{ parameter: 'id', message: 'expected a location id' }]);
+    const input = await requestInput(c);
+    if (input === null) return badRequest(c, [{ parameter: 'body', message: 'expected a JSON object or form fields' }]);
+    return { userId, id, input };
+  };
   const reviewsOf = (c: Context, locationId: number, problemsOnly: boolean) => {
     const refs = deps.references.all();
     const baseUrl = baseUrlOf(c, deps.env.PUBLIC_BASE_URL);
@@ -59,12 +62,9 @@ export function reviewRoutes(deps: AppDeps) {
   });
 
   r.post('/locations/:id/reviews', limit, async (c) => {
-    const userId = requireUser(c);
-    if (userId instanceof Response) return userId;
-    const id = idParam(c);
-    if (id === null) return badRequest(c, [{ parameter: 'id', message: 'expected a location id' }]);
-    const input = await requestInput(c);
-    if (input === null) return badRequest(c, [{ parameter: 'body', message: 'expected a JSON object or form fields' }]);
+    const req = await upload(c);
+    if (req instanceof Response) return req;
+    const { userId, id, input } = req;
     const parsed = ReviewSubmission.safeParse(input);
     if (!parsed.success) return badRequest(c, paramErrors(parsed.error));
     const b = parsed.data;
@@ -89,7 +89,9 @@ export function reviewRoutes(deps: AppDeps) {
       photos,
     );
     if (!outcome.ok) return failure(c, outcome);
-    const review = reviewsOf(c, id, false).find((x) => x.id === outcome.id);
+    const row = deps.checkins.byId(outcome.id) as CheckinRow;
+    const stored = deps.checkins.photosForLocations([id]).get(id) ?? [];
+    const review = plugshareReview(row, deps.references.all(), stored, baseUrlOf(c, deps.env.PUBLIC_BASE_URL));
     return c.json({ ...review, location_score: deps.checkins.stats(id)?.score ?? null }, 201);
   });
 
@@ -102,12 +104,9 @@ export function reviewRoutes(deps: AppDeps) {
   });
 
   r.post('/locations/:id/photos', limit, async (c) => {
-    const userId = requireUser(c);
-    if (userId instanceof Response) return userId;
-    const id = idParam(c);
-    if (id === null) return badRequest(c, [{ parameter: 'id', message: 'expected a location id' }]);
-    const input = await requestInput(c);
-    if (input === null) return badRequest(c, [{ parameter: 'body', message: 'expected multipart form data with a photo' }]);
+    const req = await upload(c);
+    if (req instanceof Response) return req;
+    const { userId, id, input } = req;
     const caption = PhotoCaption.safeParse(input);
     if (!caption.success) return badRequest(c, paramErrors(caption.error));
     const [bytes, ...more] = await files(input, 'photo');

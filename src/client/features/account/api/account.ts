@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiKeyInfo, AuthResponse, RequestCountResponse } from '../../../../shared/api/account';
-import { ApiError, errorFrom } from '../../../lib/api-client';
+import { errorFrom } from '../../../lib/api-client';
 import { authJson } from '../../../lib/auth-fetch';
 import { useSessionStore } from '../../../stores/session-store';
 
@@ -62,5 +62,3 @@ export function useRevokeApiKey() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: accountKeys.apiKeys() }),
   });
 }
-
-export const isUnauthorized = (e: unknown) => e instanceof ApiError && e.status === 401;

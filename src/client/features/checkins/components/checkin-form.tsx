@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSessionStore } from '../../../stores/session-store';
 import { useUiStore } from '../../../stores/ui-store';
 import { useReferenceData } from '../../filters/api/get-reference-data';
@@ -22,9 +22,15 @@ export function CheckinForm({ locationId }: { locationId: number }) {
   const [vehicle, setVehicle] = useState('');
   const [photos, setPhotos] = useState<Array<{ file: File; url: string }>>([]);
   const id = useId();
-
-  // Object URLs live as long as the previews are shown.
-  useEffect(() => () => photos.forEach((p) => URL.revokeObjectURL(p.url)), [photos]);
+  // Preview URLs are also shown by the optimistic check-in after the form is cleared, so they are all released
+  // together when the panel closes rather than when a preview leaves the form.
+  const created = useRef<string[]>([]);
+  useEffect(() => () => created.current.forEach((u) => URL.revokeObjectURL(u)), []);
+  const preview = (file: File) => {
+    const url = URL.createObjectURL(file);
+    created.current.push(url);
+    return url;
+  };
 
   if (!session) {
     return (
@@ -56,7 +62,7 @@ export function CheckinForm({ locationId }: { locationId: number }) {
         kilowatts: kilowatts !== null && Number.isFinite(kilowatts) ? kilowatts : null,
         vehicle,
         photos: photos.map((p) => p.file),
-        previews: photos.map((p) => URL.createObjectURL(p.file)),
+        previews: photos.map((p) => p.url),
         statusTitle: status?.Title ?? null,
         commentTypeTitle: refs.UserCommentTypes.find((t) => String(t.ID) === commentType)?.Title ?? null,
       },
@@ -128,7 +134,7 @@ export function CheckinForm({ locationId }: { locationId: number }) {
           data-testid="checkin-photo"
           onChange={(e) => {
             const files = [...(e.target.files ?? [])].slice(0, MAX_PHOTOS - photos.length);
-            setPhotos((p) => [...p, ...files.map((file) => ({ file, url: URL.createObjectURL(file) }))]);
+            setPhotos((p) => [...p, ...files.map((file) => ({ file, url: preview(file) }))]);
             e.target.value = '';
           }}
         />
