@@ -10,6 +10,11 @@ import { CheckinRepository } from './repositories/checkin-repository';
 import type { LocationRepository } from './repositories/location-repository';
 import { SqliteLocationRepository } from './repositories/location-repository';
 import { ReferenceRepository } from './repositories/reference-repository';
+import { TariffRepository } from './repositories/tariff-repository';
+import { VehicleRepository } from './repositories/vehicle-repository';
+import { ensureTariffs } from './tariffs/derive-tariffs';
+import { NetworkService } from './tariffs/network-service';
+import { VehicleService } from './vehicles/vehicle-service';
 
 /** Everything route handlers need, built once per process (or per test). */
 export interface AppDeps {
@@ -23,6 +28,9 @@ export interface AppDeps {
   usage: UsageCounter;
   checkins: CheckinRepository;
   checkinService: CheckinService;
+  tariffs: TariffRepository;
+  networks: NetworkService;
+  vehicles: VehicleService;
 }
 
 /** JWT_SECRET, else a random secret generated once and kept in the database so tokens survive restarts. */
@@ -40,6 +48,9 @@ export function createDeps(env: Env, db: Db, options: { usageFlushMs?: number } 
   const tokens = new TokenService(jwtSecret(env, db), env.ACCESS_TOKEN_TTL_SECONDS);
   const checkins = new CheckinRepository(db);
   const references = new ReferenceRepository(db);
+  const tariffs = new TariffRepository(db);
+  // Prices are read from the locations' texts after imports changed them (or this code's reading changed).
+  ensureTariffs(tariffs);
   return {
     env,
     db,
@@ -51,5 +62,8 @@ export function createDeps(env: Env, db: Db, options: { usageFlushMs?: number } 
     usage: new UsageCounter(accounts, options.usageFlushMs),
     checkins,
     checkinService: new CheckinService(checkins, references, env),
+    tariffs,
+    networks: new NetworkService(tariffs),
+    vehicles: new VehicleService(new VehicleRepository(db)),
   };
 }

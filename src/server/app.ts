@@ -14,6 +14,9 @@ import { searchRoutes } from './routes/search.routes';
 import { callerMiddleware, type AppEnv } from './auth/caller';
 import { RATE_LIMIT_HEADERS, rateLimitMiddleware } from './auth/rate-limit';
 import { leccyAccountRoutes } from './routes/leccy/account.routes';
+import { leccyVehicleRoutes } from './routes/leccy/vehicles.routes';
+import { leccyNetworkRoutes } from './routes/leccy/networks.routes';
+import { evEnergyVehicleMakeRoutes } from './routes/evenergy/vehicle-makes.routes';
 import { ocmCommentRoutes } from './routes/ocm/comment.routes';
 import { reviewRoutes } from './routes/plugshare/reviews.routes';
 
@@ -49,6 +52,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const openApi = openApiDocument();
   app.get('/openapi.json', (c) => c.json(openApi));
   app.route('/v1', leccyAccountRoutes(deps));
+  app.route('/v1', leccyVehicleRoutes(deps.vehicles));
+  app.route('/v1', leccyNetworkRoutes(deps.networks));
+  app.route('/v2', evEnergyVehicleMakeRoutes(deps.vehicles));
   app.route('/v3', ocmCommentRoutes(deps));
   app.route('/v3', ocmPoiRoutes(deps));
   app.route('/v3', ocmReferenceDataRoutes(deps));

@@ -34,6 +34,10 @@ const EnvSchema = z.object({
   CHECKINS_PER_LOCATION_PER_HOUR: z.coerce.number().int().min(1).default(3),
   COMMENT_MAX_LENGTH: z.coerce.number().int().min(1).max(100_000).default(2000),
   PHOTO_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  /** Leccy API to sync tariffs from when LECCY_TOKEN is set (at start, then every LECCY_SYNC_HOURS). */
+  LECCY_API_URL: z.string().url().default('https://v1.api.leccy.net'),
+  LECCY_TOKEN: z.string().min(1).optional(),
+  LECCY_SYNC_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
   /** Use X-Forwarded-For for the caller's address (only behind a trusted reverse proxy). */
   TRUST_PROXY: bool.default(false),
 });

@@ -6,6 +6,22 @@ import { databaseIsEmpty, importBundledData } from './bundled-data';
 import { openDb } from './db/open-db';
 import type { Env } from './env';
 import { formatSummary, progressBar } from './cli/progress';
+import type { TariffRepository } from './repositories/tariff-repository';
+import { syncLeccy } from './tariffs/leccy-sync';
+
+/** With LECCY_TOKEN set, tariffs are copied from the Leccy API at start and every LECCY_SYNC_HOURS; failures are logged. */
+function scheduleLeccySync(env: Env, tariffs: TariffRepository): () => void {
+  const token = env.LECCY_TOKEN;
+  if (!token) return () => {};
+  const run = () =>
+    syncLeccy(tariffs, { baseUrl: env.LECCY_API_URL, token })
+      .then((r) => console.log(`Leccy sync: ${r.networks} networks, ${r.rates} rates`))
+      .catch((err: Error) => console.error(`Leccy sync failed: ${err.message}`));
+  void run();
+  const timer = env.LECCY_SYNC_HOURS > 0 ? setInterval(run, env.LECCY_SYNC_HOURS * 3_600_000) : null;
+  timer?.unref();
+  return () => timer && clearInterval(timer);
+}
 
 /** Opens the database (building it from data/ on first run), then serves API and SPA on one port. */
 export async function startServer(env: Env, options: { staticDir?: string } = {}) {
@@ -28,10 +44,11 @@ export async function startServer(env: Env, options: { staticDir?: string } = {}
   const deps = createDeps(env, db);
   // Scores decay with time: bring the stored ones up to date once per start.
   deps.checkins.refreshAllStats();
+  const stopSync = scheduleLeccySync(env, deps.tariffs);
   const app = createApp(deps, options);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
-  return { server, db, port, close: () => new Promise<void>((r) => server.close(() => (deps.usage.close(), db.close(), r()))) };
+  return { server, db, port, close: () => new Promise<void>((r) => server.close(() => (stopSync(), deps.usage.close(), db.close(), r()))) };
 }

@@ -3,6 +3,8 @@ import { loadEnv } from '../env';
 import { openDb } from '../db/open-db';
 import { FORMATS, importFile, type ImportFormat } from '../importers/run-import';
 import { formatSummary, progressBar } from './progress';
+import { TariffRepository } from '../repositories/tariff-repository';
+import { ensureTariffs } from '../tariffs/derive-tariffs';
 
 const usage = `Usage: npm run import -- <file> [<file> …] [--format ${FORMATS.join('|')}] [--verbose]
 Imports charging data into the database at DATABASE_PATH. The format is detected from the content when not given;
@@ -36,6 +38,8 @@ async function main() {
       failed = true;
     }
   }
+  const tariffs = ensureTariffs(new TariffRepository(db));
+  if (tariffs) console.log(`Prices read from ${tariffs.priced} locations' price texts: ${tariffs.exact} exact, ${tariffs.free} free, ${tariffs.partial} partly understood, ${tariffs.unread} not understood; ${tariffs.rates} rates in ${tariffs.networks} networks.`);
   db.close();
   process.exit(failed ? 1 : 0);
 }

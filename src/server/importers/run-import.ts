@@ -12,8 +12,11 @@ import { parseOcmJson, parseOcmNdjson, type OcmImportContext } from './ocm-poi';
 import { openInput, readAllText, type InputFile } from './read-input';
 import type { ParsedItem } from './types';
 import { parseInWorker } from './parse-in-worker';
+import { TariffRepository } from '../repositories/tariff-repository';
+import { leccyRows, networkList, storeLeccyRows } from '../tariffs/leccy-tariffs';
+import { markTariffsStale } from '../tariffs/derive-tariffs';
 
-export const FORMATS = ['afdc', 'ncr', 'bnetza', 'ocm-json', 'ocm-ndjson', 'ocm-reference', 'open-ev-data'] as const;
+export const FORMATS = ['afdc', 'ncr', 'bnetza', 'ocm-json', 'ocm-ndjson', 'ocm-reference', 'open-ev-data', 'leccy-tariffs'] as const;
 export type ImportFormat = (typeof FORMATS)[number];
 
 export interface ImportSummary {
@@ -41,6 +44,8 @@ const BATCH = 5000;
 export function detectFormat(head: string): ImportFormat | null {
   const t = head.trimStart();
   const firstLine = t.split(/\r?\n/, 1)[0] ?? '';
+  // Leccy networks: Network objects with services (and rates), as an array or under "networks".
+  if ((t.startsWith('[') || /^\{\s*"networks"\s*:/.test(t)) && /"services"\s*:/.test(t.slice(0, 20000)) && /"supportedSpeeds"|"rates"\s*:/.test(t.slice(0, 20000))) return 'leccy-tariffs';
   if (t.startsWith('{')) {
     if (/"ConnectionTypes"\s*:/.test(t.slice(0, 200000)) || /"ChargerTypes"\s*:/.test(t)) return 'ocm-reference';
     if (/"usable_battery_size"\s*:|"brands"\s*:/.test(t) && /"data"\s*:/.test(t)) return 'open-ev-data';
@@ -94,17 +99,30 @@ export async function importFile(db: Db, filePath: string, options: ImportOption
     for (const s of r.skipped) recordSkip(summary, s.line, s.reason);
   } else if (format === 'open-ev-data') {
     const vehicles = new VehicleRepository(db);
-    const doc = JSON.parse(await readAllText(input, progress)) as unknown;
+    const doc = JSON.parse(await readAllText(input, progress)) as { meta?: { updated_at?: unknown } };
     db.transaction(() => {
+      if (typeof doc?.meta?.updated_at === 'string') vehicles.setDataDate(doc.meta.updated_at);
       for (const item of parseOpenEvData(doc)) {
         summary.read++;
         if (item.skip !== undefined) recordSkip(summary, item.line, item.skip);
         else summary[vehicles.upsert(item.record, 'open-ev-data', OPEN_EV_DATA_LICENCE)]++;
       }
     })();
+  } else if (format === 'leccy-tariffs') {
+    const tariffs = new TariffRepository(db);
+    const list = networkList(JSON.parse(await readAllText(input, progress)) as unknown);
+    if (list === null) throw new Error(`${filePath}: expected an array of Leccy Network objects or {"networks": [...]}`);
+    const rows = leccyRows(list, tariffs.operatorIdsByName());
+    const before = new Set(tariffs.networks().map((n) => n.id));
+    storeLeccyRows(tariffs, rows, 'ids');
+    summary.read = rows.read;
+    for (const n of rows.networks) summary[before.has(n.id) ? 'updated' : 'inserted']++;
+    for (const s of rows.skipped) recordSkip(summary, s.line, s.reason);
   } else {
     if (refs.isEmpty()) throw new Error('reference data is missing: import OCM CoreReferenceData.json first (npm start does this from data/)');
     await writeLocations(db, input, format, head, summary, progress);
+    // Prices are read again from every location's text when the import is done (ensureTariffs), not per file.
+    markTariffsStale(new TariffRepository(db));
   }
   refs.invalidate();
   summary.seconds = (performance.now() - started) / 1000;

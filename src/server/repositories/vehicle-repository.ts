@@ -13,6 +13,21 @@ export interface VehicleInput {
   raw: unknown;
 }
 
+export interface VehicleRow {
+  rowid: number;
+  id: string;
+  source: string;
+  licence: string;
+  brand: string;
+  model: string;
+  variant: string | null;
+  release_year: number | null;
+  vehicle_type: string | null;
+  powertrain: string | null;
+  usable_battery_kwh: number | null;
+  json: string;
+}
+
 export type VehicleWriteOutcome = 'inserted' | 'updated' | 'unchanged';
 
 /** Vehicles from Open EV Data, kept whole (`json`) for the vehicles API and the planner (issue: vehicles and tariffs). */
@@ -35,6 +50,28 @@ export class VehicleRepository {
       )
       .run({ ...v, source, licence, json, hash: digest, now });
     return old ? 'updated' : 'inserted';
+  }
+
+  /** Every stored variant in import order (rowid), so variant ids are stable for the same data. */
+  all(): VehicleRow[] {
+    return this.db
+      .prepare('SELECT rowid, id, source, licence, brand, model, variant, release_year, vehicle_type, powertrain, usable_battery_kwh, json FROM vehicles ORDER BY rowid')
+      .all() as VehicleRow[];
+  }
+
+  /** Changes whenever a vehicle is written: a cheap key for caches built from all(). */
+  version(): string {
+    const r = this.db.prepare('SELECT COUNT(*) AS n, MAX(updated_at) AS m FROM vehicles').get() as { n: number; m: string | null };
+    return `${r.n}/${r.m ?? ''}`;
+  }
+
+  /** The data set's own date (Open EV Data `meta.updated_at`), stored at import. */
+  dataDate(): string | null {
+    return (this.db.prepare("SELECT value FROM meta WHERE key = 'open_ev_data_updated_at'").get() as { value: string } | undefined)?.value ?? null;
+  }
+
+  setDataDate(date: string) {
+    this.db.prepare("INSERT INTO meta (key, value) VALUES ('open_ev_data_updated_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(date);
   }
 
   count(): number {

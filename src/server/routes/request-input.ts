@@ -1,4 +1,7 @@
 import type { Context } from 'hono';
+import type { z } from 'zod';
+import { lowerCaseQuery, paramErrors } from '../../shared/api/query-params';
+import { badRequest } from './http-errors';
 
 /**
  * The parameters of a request that may arrive as a query string, a JSON body or a form (Leccy's routes take
@@ -23,4 +26,18 @@ export async function requestInput(c: Context): Promise<Record<string, unknown> 
     return null;
   }
   return input;
+}
+
+/**
+ * The request's parameters validated by a schema, or the 400 response naming what is wrong. With `queryStyle`,
+ * names are matched case-insensitively and values are strings, as query-string schemas expect.
+ */
+export async function parseRequest<T extends z.ZodType>(c: Context, schema: T, options: { queryStyle?: boolean } = {}): Promise<z.infer<T> | Response> {
+  const input = await requestInput(c);
+  if (input === null) return badRequest(c, [{ parameter: 'body', message: 'expected a JSON object or form fields' }]);
+  const values = options.queryStyle
+    ? lowerCaseQuery(Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? v : v === null || v === undefined ? undefined : String(v)])))
+    : input;
+  const parsed = schema.safeParse(values);
+  return parsed.success ? parsed.data : badRequest(c, paramErrors(parsed.error));
 }

@@ -1,12 +1,10 @@
 import { Hono, type Context } from 'hono';
-import type { z } from 'zod';
 import { ApiKeyBody, dateObject, RefreshBody, RegisterBody, SignInBody } from '../../../shared/api/account';
-import { paramErrors } from '../../../shared/api/query-params';
 import type { AppDeps } from '../../app-deps';
 import { AccountFailure, type Session } from '../../auth/account-service';
 import { requireUser, type AppEnv } from '../../auth/caller';
 import { badRequest } from '../http-errors';
-import { requestInput } from '../request-input';
+import { parseRequest } from '../request-input';
 
 const sessionBody = (s: Session) => ({
   token: s.accessToken,
@@ -21,13 +19,6 @@ const FAILURES = {
   invalid_refresh_token: [401, 'Unknown, expired or revoked refresh token; sign in again'],
   refresh_token_reused: [401, 'This refresh token was already used; every session started from it has been ended. Sign in again'],
 } as const;
-
-async function parse<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T> | Response> {
-  const input = await requestInput(c);
-  if (input === null) return badRequest(c, [{ parameter: 'body', message: 'expected a JSON object or form fields' }]);
-  const parsed = schema.safeParse(input);
-  return parsed.success ? parsed.data : badRequest(c, paramErrors(parsed.error));
-}
 
 async function session(c: Context, run: () => Promise<Session>, status: 200 | 201 = 200) {
   try {
@@ -45,25 +36,25 @@ export function leccyAccountRoutes(deps: AppDeps) {
   const { accountService, usage } = deps;
 
   r.on(['GET', 'POST'], '/auth', async (c) => {
-    const body = await parse(c, SignInBody);
+    const body = await parseRequest(c, SignInBody);
     if (body instanceof Response) return body;
     return session(c, () => accountService.signIn(body.email, body.password));
   });
 
   r.post('/auth/register', async (c) => {
-    const body = await parse(c, RegisterBody);
+    const body = await parseRequest(c, RegisterBody);
     if (body instanceof Response) return body;
     return session(c, () => accountService.register(body.email, body.password, body.name), 201);
   });
 
   r.on(['GET', 'POST'], '/auth/refresh', async (c) => {
-    const body = await parse(c, RefreshBody);
+    const body = await parseRequest(c, RefreshBody);
     if (body instanceof Response) return body;
     return session(c, () => accountService.refresh(body.refreshToken));
   });
 
   r.post('/auth/revoke', async (c) => {
-    const body = await parse(c, RefreshBody);
+    const body = await parseRequest(c, RefreshBody);
     if (body instanceof Response) return body;
     accountService.revoke(body.refreshToken);
     return c.body(null, 204);
@@ -95,7 +86,7 @@ export function leccyAccountRoutes(deps: AppDeps) {
   r.post('/user/apikeys', async (c) => {
     const userId = requireUser(c);
     if (userId instanceof Response) return userId;
-    const body = await parse(c, ApiKeyBody);
+    const body = await parseRequest(c, ApiKeyBody);
     if (body instanceof Response) return body;
     const { key, row } = accountService.createApiKey(userId, body.label);
     // The key itself is shown once; only its hash is stored.
