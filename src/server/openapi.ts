@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { NetworkQuery, NetworkSchema, NetworksQuery, ServiceSchema } from '../shared/api/leccy-networks';
+import { VehicleMakeSchema, VehicleQuery, VehicleSchema, VehiclesQuery } from '../shared/api/leccy-vehicles';
 import { ClustersQuerySchema } from '../shared/api/clusters-query';
 import { OcmPoiQuerySchema } from '../shared/api/ocm-poi-query';
 import { PlugShareNearbyQuery, PlugShareRegionQuery } from '../shared/api/plugshare-query';
@@ -129,6 +131,27 @@ export function openApiDocument() {
       '/v1/user/apikeys': {
         get: { summary: 'Your active API keys', security: bearer, responses: { 200: json(z.array(ApiKeyInfo), 'Keys (without the secret)'), ...unauthorized } },
         post: { summary: 'Create an API key (returned once)', security: bearer, requestBody: body(ApiKeyBody), responses: { 201: json(ApiKeyInfo.extend({ key: z.string() }), 'The new key'), ...unauthorized, ...errors } },
+      },
+      '/v1/vehicles': {
+        get: { summary: 'Leccy: vehicles from Open EV Data (variants for signed-in callers); also POST', parameters: queryParameters(VehiclesQuery), responses: { 200: json(z.array(VehicleSchema), 'Vehicles'), ...errors } },
+      },
+      '/v1/vehicles/{id}': {
+        get: { summary: 'Leccy: one vehicle', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...queryParameters(VehicleQuery)], responses: { 200: json(VehicleSchema, 'Vehicle'), 404: json(NotFoundSchema, 'No such vehicle'), ...errors } },
+      },
+      '/v1/networks': {
+        get: { summary: 'Leccy: charging networks with services and rates (derived from open price texts, imported, or synced from Leccy); also POST', parameters: queryParameters(NetworksQuery), responses: { 200: json(z.array(NetworkSchema), 'Networks'), ...errors } },
+      },
+      '/v1/networks/{id}': {
+        get: { summary: "Leccy: one network with its services filtered by speed and status", parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...queryParameters(NetworkQuery)], responses: { 200: json(NetworkSchema, 'Network'), 404: json(NotFoundSchema, 'No such network'), ...errors } },
+      },
+      '/v1/services/{id}': {
+        get: { summary: 'Leccy: one service with its rates and network name', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: json(ServiceSchema, 'Service'), 404: json(NotFoundSchema, 'No such service') } },
+      },
+      '/v2/vehicle_makes': {
+        get: { summary: 'ev.energy: vehicle makes (Bearer token; EvEnergy-Version: 2)', security: bearer, responses: { 200: json(z.array(VehicleMakeSchema), 'Makes'), ...unauthorized } },
+      },
+      '/v2/vehicle_makes/{id}': {
+        get: { summary: 'ev.energy: one vehicle make', security: bearer, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: json(VehicleMakeSchema, 'Make'), 404: json(NotFoundSchema, 'No such make'), ...unauthorized } },
       },
       '/v1/user/apikeys/{id}': { delete: { summary: 'Revoke an API key', security: bearer, parameters: idPath(), responses: { 204: { description: 'Revoked' }, 404: { description: 'No such key' }, ...unauthorized } } },
       '/v3/': {

@@ -1,3 +1,4 @@
+import { compatibilityByRegion } from '../../shared/vehicles/ports';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTestApp } from '../test/test-app';
@@ -29,6 +30,7 @@ const search: fc.Arbitrary<LocationSearch> = fc.record({
     { nil: undefined },
   ),
   connectionTypeIds: sub([1, 2, 25, 27, 32, 33]),
+  compatibleWith: fc.option(fc.subarray(['type1', 'type2', 'ccs', 'chademo', 'tesla_suc', 'tesla_ccs'], { minLength: 1 }).map(compatibilityByRegion), { nil: undefined }),
   levelIds: sub([1, 2, 3]),
   minPowerKw: fc.option(fc.constantFrom(3, 7, 22, 50, 100, 150), { nil: undefined }),
   operatorIds: sub([5, 9, 23, 3534, 3318, 45]),

@@ -1,3 +1,4 @@
+import { TYPE1_COUNTRY_CODES } from '../../shared/vehicles/ports';
 import KDBush from 'kdbush';
 import type { Db } from '../db/open-db';
 import { bboxAround, bboxOf, crossesAntimeridian } from '../../shared/geo/bbox';
@@ -45,6 +46,7 @@ export class LocationIndex {
     private readonly kd: KDBush,
     private readonly countryByIso: Map<string, number>,
     private readonly operationalStatus: Set<number>,
+    private readonly type1Countries: Set<number>,
   ) {}
 
   static build(db: Db): LocationIndex {
@@ -130,7 +132,8 @@ export class LocationIndex {
     kd.finish();
     const countryByIso = new Map((db.prepare('SELECT iso_code, id FROM ref_countries').all() as Array<{ iso_code: string; id: number }>).map((r) => [r.iso_code, r.id]));
     const operationalStatus = new Set((db.prepare('SELECT id FROM ref_status_types WHERE is_operational = 1 OR id = 0').all() as Array<{ id: number }>).map((r) => r.id));
-    return new LocationIndex(count, id, lat, lng, maxPower, status, usage, operator, country, provider, open, cost, created, modified, perLocation, connType, connLevel, connCurrent, connPower, kd, countryByIso, operationalStatus);
+    const type1Countries = new Set(TYPE1_COUNTRY_CODES.map((iso) => countryByIso.get(iso)).filter((c): c is number => c !== undefined));
+    return new LocationIndex(count, id, lat, lng, maxPower, status, usage, operator, country, provider, open, cost, created, modified, perLocation, connType, connLevel, connCurrent, connPower, kd, countryByIso, operationalStatus, type1Countries);
   }
 
   /** True when this snapshot can evaluate every filter of the query. */
@@ -204,10 +207,13 @@ export class LocationIndex {
     const levels = set(q.levelIds);
     const min = q.minPowerKw;
     const max = q.maxPowerKw;
-    if (types || levels || min !== undefined || max !== undefined) {
+    const compat = q.compatibleWith && { type1: new Set(q.compatibleWith.type1), type2: new Set(q.compatibleWith.type2) };
+    if (types || levels || min !== undefined || max !== undefined || compat) {
       tests.push((i) => {
+        const region = compat && (this.type1Countries.has(this.country[i]) ? compat.type1 : compat.type2);
         for (let k = this.connStart[i]; k < this.connStart[i + 1]; k++) {
           if (types && !types.has(this.connType[k])) continue;
+          if (region && !region.has(this.connType[k])) continue;
           if (levels && !levels.has(this.connLevel[k])) continue;
           const p = this.connPower[k];
           if (min !== undefined && !(p >= min)) continue;

@@ -1,3 +1,4 @@
+import { TYPE1_COUNTRY_CODES } from '../../shared/vehicles/ports';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-db';
 import { bboxAround, crossesAntimeridian } from '../../shared/geo/bbox';
@@ -196,6 +197,14 @@ function filters(q: LocationSearch): Where {
   if (q.levelIds?.length) {
     c.push(`c.level_id IN (${placeholders(q.levelIds.length)})`);
     cp.push(...q.levelIds);
+  }
+  if (q.compatibleWith) {
+    const { type1, type2 } = q.compatibleWith;
+    const type1Countries = `(SELECT id FROM ref_countries WHERE iso_code IN (${TYPE1_COUNTRY_CODES.map((iso) => `'${iso}'`).join(', ')}))`;
+    c.push(
+      `CASE WHEN l.country_id IN ${type1Countries} THEN c.connection_type_id IN (${placeholders(type1.length) || 'NULL'}) ELSE c.connection_type_id IN (${placeholders(type2.length) || 'NULL'}) END`,
+    );
+    cp.push(...type1, ...type2);
   }
   if (q.minPowerKw !== undefined) {
     c.push('c.power_kw >= ?');

@@ -28,6 +28,11 @@ export interface LocationSearch {
   /** Connector conditions that must hold on one and the same connector. */
   connectionTypeIds?: number[];
   levelIds?: number[];
+  /**
+   * Connection types a vehicle can use, by the location's charging region (its country): part of the same-connector
+   * conditions, so "my car can use it at 50 kW or more" means one connector.
+   */
+  compatibleWith?: { type1: number[]; type2: number[] };
   minPowerKw?: number;
   maxPowerKw?: number;
   usageTypeIds?: number[];

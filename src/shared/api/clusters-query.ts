@@ -22,6 +22,7 @@ export const ClustersQuerySchema = OcmPoiQuerySchema.pick({
   operationalonly: true,
   cost: true,
   minscore: true,
+  vehicleports: true,
 }).extend({
   boundingbox: z.string().describe('(lat,lng),(lat2,lng2): the map view'),
   zoom: queryInt(0, 22).describe('Map zoom level; cells are about 60 px at this zoom'),

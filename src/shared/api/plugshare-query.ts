@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intList, queryBool, queryInt, queryNumber } from './query-params';
+import { intList, queryBool, queryInt, queryNumber, portList } from './query-params';
 import { AMENITY_FACILITY_TYPES, PLUGSHARE_CONNECTORS } from './plugshare-connectors';
 
 export const PLUGSHARE_MAX_COUNT = 500;
@@ -37,6 +37,7 @@ export const PlugShareFilters = z.object({
   networks: intList.optional().describe('Only these network ids (OCM operator ids)'),
   exclude_networks: intList.optional().describe('Drop locations whose stations all belong to these network ids'),
   minscore: queryNumber(0, 10).optional().describe('Extension: only locations whose PlugScore-like score is at least this'),
+  vehicleports: portList.optional().describe("Extension: only locations with a connector a car with these Open EV Data port families can use"),
 });
 
 /** PlugShare region search: centre plus span in degrees (as the PlugShare apps query). */

@@ -8,6 +8,14 @@ export const intList = z
   .regex(/^-?\d{1,10}(\s*,\s*-?\d{1,10})*,?$/, 'expected a comma-separated list of integers')
   .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean).map(Number));
 
+/** Open EV Data port families ("type2,ccs"): the vehicle-compatibility filter. */
+export const portList = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(type1|type2|ccs|chademo|tesla_suc|tesla_ccs)(\s*,\s*(type1|type2|ccs|chademo|tesla_suc|tesla_ccs))*$/, 'expected port families: type1, type2, ccs, chademo, tesla_suc, tesla_ccs')
+  .transform((s) => [...new Set(s.split(',').map((p) => p.trim()))]);
+
 export const queryBool = z
   .string()
   .trim()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NetworkSchema } from './leccy-networks';
 import { Review } from './checkins';
 
 /** Response objects of the APIs, as zod schemas: the contract the SPA and the OpenAPI document share. */
@@ -136,6 +137,22 @@ export const ProvenanceSchema = z.object({
   last_successful_checkin_at: z.string().nullable().optional().describe('Only on /locations/{id}'),
 });
 
+/** The location's own price text read into parts (see parse-price-text.ts); prices in major units. */
+export const LocationTariffSchema = z.object({
+  text: z.string(),
+  text_date: z.string().nullable(),
+  status: z.enum(['exact', 'free', 'partial', 'none']).describe('exact / free: every part understood; partial / none: show the text'),
+  currency: z.string().nullable(),
+  per_kwh: z.number().nullable(),
+  per_hour: z.number().nullable(),
+  session_fee: z.number().nullable(),
+  idle_per_hour: z.number().nullable(),
+  parking_per_hour: z.number().nullable(),
+  parking_fee_applies: z.boolean(),
+  notes: z.array(z.string()),
+});
+export type LocationTariff = z.infer<typeof LocationTariffSchema>;
+
 export const PlugShareLocationSchema = z.object({
   id: z.number(),
   name: z.string(),
@@ -172,6 +189,8 @@ export const PlugShareLocationSchema = z.object({
   max_power_kw: z.number().nullable(),
   power_class: z.enum(['slow', 'fast', 'rapid', 'ultra']).nullable(),
   provenance: ProvenanceSchema,
+  tariff: LocationTariffSchema.nullable().optional().describe('Only on /locations/{id}: the price text read into parts'),
+  network_rates: z.array(NetworkSchema).optional().describe("Only on /locations/{id}: imported (Leccy or example) networks of this location's operator"),
   distance_meters: z.number().optional().describe('Only on /locations/nearby'),
   compass_bearing: z.number().optional().describe('Only on /locations/nearby; degrees clockwise from north'),
 });

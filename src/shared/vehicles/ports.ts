@@ -10,7 +10,8 @@ export type PortFamily = (typeof PORT_FAMILIES)[number];
 export type ChargingRegion = 'type1' | 'type2';
 
 /** Countries whose public chargers use SAE J1772 (Type 1) and CCS1 rather than Type 2 and CCS2. */
-const TYPE1_COUNTRIES = new Set(['US', 'CA', 'MX', 'PR', 'VI', 'GU', 'AS', 'MP', 'JP', 'KR', 'TW']);
+export const TYPE1_COUNTRY_CODES = ['US', 'CA', 'MX', 'PR', 'VI', 'GU', 'AS', 'MP', 'JP', 'KR', 'TW'] as const;
+const TYPE1_COUNTRIES = new Set<string>(TYPE1_COUNTRY_CODES);
 
 export function chargingRegion(countryIso: string | null | undefined): ChargingRegion {
   return countryIso && TYPE1_COUNTRIES.has(countryIso.toUpperCase()) ? 'type1' : 'type2';

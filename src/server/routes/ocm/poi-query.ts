@@ -1,3 +1,4 @@
+import { compatibilityByRegion } from '../../../shared/vehicles/ports';
 import { OcmPoiQuerySchema, type OcmPoiQuery } from '../../../shared/api/ocm-poi-query';
 import { lowerCaseQuery, paramErrors, type ParamError } from '../../../shared/api/query-params';
 import { parseOcmBoundingBox } from '../../../shared/geo/bbox';
@@ -67,7 +68,7 @@ export function parsePoiRequest(raw: Record<string, string | string[] | undefine
 export function ocmFilters(
   q: Pick<
     OcmPoiQuery,
-    'countryid' | 'countrycode' | 'operatorid' | 'connectiontypeid' | 'levelid' | 'minpowerkw' | 'maxpowerkw' | 'usagetypeid' | 'statustypeid' | 'dataproviderid' | 'opendata' | 'excludeoperatorid' | 'operationalonly' | 'cost' | 'minscore'
+    'countryid' | 'countrycode' | 'operatorid' | 'connectiontypeid' | 'levelid' | 'minpowerkw' | 'maxpowerkw' | 'usagetypeid' | 'statustypeid' | 'dataproviderid' | 'opendata' | 'excludeoperatorid' | 'operationalonly' | 'cost' | 'minscore' | 'vehicleports'
   >,
 ) {
   return {
@@ -75,6 +76,7 @@ export function ocmFilters(
     operationalOnly: q.operationalonly,
     cost: q.cost,
     minScore: q.minscore,
+    compatibleWith: q.vehicleports && compatibilityByRegion(q.vehicleports),
     countryIds: q.countryid,
     countryIsoCodes: q.countrycode,
     operatorIds: q.operatorid,

@@ -183,6 +183,24 @@ describe('filters', () => {
     expect(lvl.body.every((p) => p.Connections.some((c) => c.LevelID === 3))).toBe(true);
   });
 
+  it('vehicleports keeps connectors the car can use, by the charger\'s region', async () => {
+    // A European-spec Type 2 / CCS car: J1772 and CCS1 in the US, Type 2 and CCS2 in Europe.
+    const us = await pois('countrycode=US&vehicleports=type2,ccs&maxresults=300');
+    expect(us.total).toBeGreaterThan(0);
+    expect(us.body.every((p) => p.Connections.some((c) => c.ConnectionTypeID === 1 || c.ConnectionTypeID === 32))).toBe(true);
+    const gb = await pois('countrycode=GB&vehicleports=type2,ccs&maxresults=300');
+    expect(gb.total).toBeGreaterThan(0);
+    expect(gb.body.every((p) => p.Connections.some((c) => [25, 33, 1036].includes(c.ConnectionTypeID)))).toBe(true);
+    // Rapid charging for a CHAdeMO-only Leaf in the US: one and the same connector is CHAdeMO at 50 kW or more.
+    const leaf = await pois('countrycode=US&vehicleports=chademo&minpowerkw=50&maxresults=300');
+    expect(leaf.total).toBeGreaterThan(0);
+    expect(leaf.body.every((p) => p.Connections.some((c) => c.ConnectionTypeID === 2 && (c.PowerKW ?? 0) >= 50))).toBe(true);
+    expect((await pois('countrycode=US&vehicleports=chademo')).total).toBeLessThan((await pois('countrycode=US')).total);
+    const bad = await t.get('/v3/poi?vehicleports=type9');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: Array<{ parameter: string }> }).errors[0].parameter).toBe('vehicleports');
+  });
+
   it('modifiedsince, opendata, chargepointid, greaterthanid, sortby', async () => {
     const m = await pois('modifiedsince=2025-06-01&maxresults=200');
     expect(m.total).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { compatibilityByRegion } from '../../../shared/vehicles/ports';
 import { ACCESS_USAGE_TYPES, AMENITY_FACILITY_TYPES, AVAILABILITY_STATUS_TYPES, DC_CURRENT_TYPE_ID, PLUGSHARE_CONNECTORS } from '../../../shared/api/plugshare-connectors';
 import type { PlugShareFiltersInput } from '../../../shared/api/plugshare-query';
 import type { LocationSearch } from '../../repositories/location-search';
@@ -24,5 +25,6 @@ export function plugshareFilters(f: PlugShareFiltersInput): Partial<LocationSear
   if (f.networks) out.operatorIds = f.networks;
   if (f.exclude_networks) out.excludeOperatorIds = f.exclude_networks;
   if (f.minscore !== undefined) out.minScore = f.minscore;
+  if (f.vehicleports) out.compatibleWith = compatibilityByRegion(f.vehicleports);
   return out;
 }

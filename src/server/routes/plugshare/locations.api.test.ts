@@ -1,3 +1,4 @@
+import { PlugShareLocationSchema } from '../../../shared/api/responses';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/test-app';
 import { haversineKm } from '../../../shared/geo/distance';
@@ -135,6 +136,20 @@ describe('GET /api/locations/{id}', () => {
     expect(l.url).toContain(`location=${l.id}`);
     expect(l).not.toHaveProperty('distance_meters');
   });
+  it('reads the location\'s price text into parts, and says when it cannot', async () => {
+    const row = t.db
+      .prepare("SELECT l.id FROM locations l JOIN location_tariffs t ON t.location_id = l.id WHERE t.source_text = '$1.99 per session; $0.35 per kWh; $10 per hour idle fee' LIMIT 1")
+      .get() as { id: number } | undefined;
+    expect(row).toBeDefined();
+    const l = PlugShareLocationSchema.parse(await (await t.get(`/api/locations/${row!.id}`)).json());
+    expect(l.tariff).toMatchObject({ status: 'exact', currency: 'USD', per_kwh: 0.35, session_fee: 1.99, idle_per_hour: 10 });
+    expect(l.network_rates).toEqual([]);
+    const partial = t.db.prepare("SELECT location_id FROM location_tariffs WHERE status = 'partial' LIMIT 1").get() as { location_id: number };
+    const p = PlugShareLocationSchema.parse(await (await t.get(`/api/locations/${partial.location_id}`)).json());
+    expect(p.tariff?.status).toBe('partial');
+    expect(p.tariff?.notes.length).toBeGreaterThan(0);
+  });
+
   it('404 for an unknown id, 400 for a malformed one', async () => {
     expect((await t.get('/api/locations/999999999999')).status).toBe(404);
     await bad('/api/locations/abc', 'id');

@@ -1,3 +1,5 @@
+import type { AppEnv } from '../../auth/caller';
+import { OPEN_DATA_SOURCE } from '../../tariffs/derive-tariffs';
 import { Hono, type Context } from 'hono';
 import { PlugShareNearbyQuery, PlugShareRegionQuery } from '../../../shared/api/plugshare-query';
 import { paramErrors } from '../../../shared/api/query-params';
@@ -16,7 +18,7 @@ export const baseUrlOf = (c: Context, configured?: string) => configured?.replac
 
 /** PlugShare-shaped locations API (location → stations → outlets). */
 export function plugshareRoutes(deps: AppDeps) {
-  const app = new Hono({ strict: false });
+  const app = new Hono<AppEnv>({ strict: false });
   const ctx = (c: Context) => ({ refs: deps.references.all(), baseUrl: baseUrlOf(c, deps.env.PUBLIC_BASE_URL), scores: deps.checkins.scores() });
 
   app.get('/locations/nearby', (c) => {
@@ -53,7 +55,24 @@ export function plugshareRoutes(deps: AppDeps) {
       photos: photos.map((p) => plugsharePhoto(p, sc.baseUrl)),
       stats: deps.checkins.stats(location.id),
     };
-    return c.json(toPlugShareLocation(location, sc, { detail: true, community }));
+    const t = deps.tariffs.locationTariff(location.id);
+    const tariff = t && {
+      text: t.source_text,
+      text_date: t.text_date,
+      status: t.status,
+      currency: t.currency,
+      per_kwh: t.per_kwh,
+      per_hour: t.per_hour,
+      session_fee: t.session_fee,
+      idle_per_hour: t.idle_per_hour,
+      parking_per_hour: t.parking_per_hour,
+      parking_fee_applies: t.parking_fee_applies === 1,
+      notes: JSON.parse(t.notes) as string[],
+    };
+    // Prices the location's own text gives are in `tariff`; networks imported for its operator add theirs.
+    const networkRates =
+      location.operator_id === null ? [] : deps.networks.ofOperator(location.operator_id, { registered: c.get('caller').level !== 'public', status: 'current' }).filter((n) => n.source !== OPEN_DATA_SOURCE);
+    return c.json({ ...toPlugShareLocation(location, sc, { detail: true, community }), tariff: tariff ?? null, network_rates: networkRates });
   });
 
   app.get('/locations', (c) => {
