@@ -17,6 +17,12 @@ import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { AuthDialog } from '../features/account/components/auth-dialog';
 import { AccountPanel } from '../features/account/components/account-panel';
+import type { FeatureCollection } from 'geojson';
+import { VehiclePanel } from '../features/vehicles/components/vehicle-panel';
+import { NetworksPanel } from '../features/networks/components/networks-panel';
+import { useVehicleStore } from '../stores/vehicle-store';
+import { remainingRangeKm } from '../../shared/vehicles/vehicle-spec';
+import { circleRing } from '../../shared/geo/circle';
 
 const DEBOUNCE_MS = 300;
 
@@ -28,8 +34,14 @@ export function App() {
   const locationSelected = useMapViewStore((s) => s.locationSelected);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const filters = useFiltersStore((s) => s.filters);
-  const [filtersOpen, setFiltersOpen] = useState(false);
-  const [listOpen, setListOpen] = useState(false);
+  const toolPanel = useUiStore((s) => s.toolPanel);
+  const togglePanel = useUiStore((s) => s.toolPanelToggled);
+  const filtersOpen = toolPanel === 'filters';
+  const listOpen = toolPanel === 'list';
+  const myVehicle = useVehicleStore((s) => s.vehicle);
+  const soc = useVehicleStore((s) => s.soc);
+  const reserve = useVehicleStore((s) => s.reservePercent);
+  const showRing = useVehicleStore((s) => s.showRangeRing);
   const focus = useMapViewStore((s) => s.focus);
   const userPosition = useMapViewStore((s) => s.userPosition);
   const userLocated = useMapViewStore((s) => s.userLocated);
@@ -66,6 +78,14 @@ export function App() {
     [data],
   );
 
+  // The reachable range from my position (or the map centre): a ring of the range left above the reserve.
+  const ringCenter = userPosition ?? view?.center ?? null;
+  const rangeRing = useMemo<FeatureCollection | null>(() => {
+    const km = showRing && myVehicle ? remainingRangeKm(myVehicle.spec, soc, reserve) : null;
+    if (km === null || km <= 0 || !ringCenter) return null;
+    return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { km }, geometry: { type: 'Polygon', coordinates: [circleRing(ringCenter, km)] } }] };
+  }, [showRing, myVehicle, soc, reserve, ringCenter]);
+
   return (
     <main className="relative h-dvh w-full overflow-hidden bg-slate-200">
       <ChargingMap
@@ -78,6 +98,7 @@ export function App() {
         onViewChange={onViewChange}
         onSelect={locationSelected}
         flyTo={focus}
+        overlay={rangeRing}
       />
       <header className="absolute left-3 top-3 z-10 max-w-[calc(100%-5rem)] rounded-lg bg-white/95 px-3 py-2 shadow">
         <h1 className="text-base font-bold text-emerald-800">EV charging map</h1>
@@ -85,7 +106,7 @@ export function App() {
         <SearchBox />
         <button
           className="mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
-          onClick={() => setFiltersOpen((o) => !o)}
+          onClick={() => togglePanel('filters')}
           aria-expanded={filtersOpen}
           data-testid="filters-button"
         >
@@ -93,11 +114,27 @@ export function App() {
         </button>
         <button
           className="ml-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
-          onClick={() => setListOpen((o) => !o)}
+          onClick={() => togglePanel('list')}
           aria-expanded={listOpen}
           data-testid="list-button"
         >
           List
+        </button>
+        <button
+          className="ml-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
+          onClick={() => togglePanel('vehicle')}
+          aria-expanded={toolPanel === 'vehicle'}
+          data-testid="vehicle-button"
+        >
+          {myVehicle ? `${myVehicle.name} · ${soc} %` : 'Vehicle'}
+        </button>
+        <button
+          className="ml-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
+          onClick={() => togglePanel('networks')}
+          aria-expanded={toolPanel === 'networks'}
+          data-testid="networks-button"
+        >
+          Networks
         </button>
         <button
           className="ml-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
@@ -137,8 +174,10 @@ export function App() {
       </header>
       {accountOpen && session ? <AccountPanel /> : null}
       <AuthDialog />
-      {listOpen ? <LocationList onClose={() => setListOpen(false)} /> : null}
-      {filtersOpen ? <FilterPanel onClose={() => setFiltersOpen(false)} /> : null}
+      {listOpen ? <LocationList onClose={() => togglePanel('list', false)} /> : null}
+      {filtersOpen ? <FilterPanel onClose={() => togglePanel('filters', false)} /> : null}
+      {toolPanel === 'vehicle' ? <VehiclePanel onClose={() => togglePanel('vehicle', false)} /> : null}
+      {toolPanel === 'networks' ? <NetworksPanel onClose={() => togglePanel('networks', false)} /> : null}
       {!online ? (
         <div role="status" className="absolute left-1/2 top-3 z-30 -translate-x-1/2 rounded bg-amber-100 px-4 py-2 text-sm text-amber-900 shadow">
           You are offline: the map shows what was already loaded.

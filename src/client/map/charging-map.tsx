@@ -29,7 +29,11 @@ export interface ChargingMapProps {
   onSelect: (id: number) => void;
   /** Camera target set from outside (search, list); tagged so map → state → map cannot loop. */
   flyTo?: { center: [number, number]; zoom?: number; key: number } | null;
+  /** Shapes drawn under the chargers (the reachable-range ring): polygons filled, lines stroked. */
+  overlay?: FeatureCollection | null;
 }
+
+const OVERLAY_SOURCE = 'overlay';
 
 const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -104,6 +108,9 @@ export function ChargingMap(props: ChargingMapProps) {
       };
       // 'style.load' (not 'load'): the chargers can draw before every basemap source has finished loading.
       map.once('style.load', () => {
+        map!.addSource(OVERLAY_SOURCE, { type: 'geojson', data: latest.current.overlay ?? emptyCollection });
+        map!.addLayer({ id: 'overlay-fill', type: 'fill', source: OVERLAY_SOURCE, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#059669', 'fill-opacity': 0.08 } });
+        map!.addLayer({ id: 'overlay-line', type: 'line', source: OVERLAY_SOURCE, paint: { 'line-color': '#047857', 'line-width': 2, 'line-dasharray': [2, 1] } });
         ensureSource(map!, latest.current.clientClustering, clusteredRef);
         layersReady.current = true;
         (map!.getSource(CHARGER_SOURCE) as GeoJSONSource).setData(latest.current.data ?? emptyCollection);
@@ -152,6 +159,11 @@ export function ChargingMap(props: ChargingMapProps) {
     ensureSource(map, props.clientClustering, clusteredRef);
     (map.getSource(CHARGER_SOURCE) as GeoJSONSource).setData(props.data ?? emptyCollection);
   }, [props.data, props.clientClustering]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && layersReady.current) (map.getSource(OVERLAY_SOURCE) as GeoJSONSource | undefined)?.setData(props.overlay ?? emptyCollection);
+  }, [props.overlay]);
 
   // The credits follow the data on screen; MapLibre's control takes them only at creation, so it is replaced.
   const attributionKey = props.attributions.join('|');

@@ -13,6 +13,8 @@ export interface Filters {
   openDataOnly: boolean;
   /** Minimum check-in score (0–10); null means any, including unscored locations. */
   minScore: number | null;
+  /** Open EV Data port families of my vehicle: only connectors it can use (empty = any). */
+  vehiclePorts: string[];
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -26,6 +28,7 @@ export const DEFAULT_FILTERS: Filters = {
   cost: 'any',
   openDataOnly: false,
   minScore: null,
+  vehiclePorts: [],
 };
 
 interface FiltersState {

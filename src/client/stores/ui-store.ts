@@ -6,9 +6,12 @@ interface UiState {
   /** The sign-in / sign-up dialog, opened from the header or from a check-in form. */
   authDialog: AuthMode | null;
   accountOpen: boolean;
+  /** Which of the left-hand tool panels is open (one at a time). */
+  toolPanel: 'filters' | 'list' | 'vehicle' | 'networks' | null;
   authDialogOpened: (mode: AuthMode) => void;
   authDialogClosed: () => void;
   accountToggled: (open?: boolean) => void;
+  toolPanelToggled: (panel: NonNullable<UiState['toolPanel']>, open?: boolean) => void;
 }
 
 export const useUiStore = create<UiState>((set) => ({
@@ -17,4 +20,6 @@ export const useUiStore = create<UiState>((set) => ({
   authDialogOpened: (mode) => set({ authDialog: mode }),
   authDialogClosed: () => set({ authDialog: null }),
   accountToggled: (open) => set((s) => ({ accountOpen: open ?? !s.accountOpen })),
+  toolPanel: null,
+  toolPanelToggled: (panel, open) => set((s) => ({ toolPanel: (open ?? s.toolPanel !== panel) ? panel : s.toolPanel === panel ? null : s.toolPanel })),
 }));

@@ -184,6 +184,7 @@ export const PlugShareLocationSchema = z.object({
   nissan_nctc: z.boolean().nullable(),
   qr_enabled: z.boolean().nullable(),
   pwps_version: z.number().nullable(),
+  country_code: z.string().nullable().describe('ISO 3166-1 alpha-2'),
   open_hours: z.string().nullable(),
   status: z.object({ id: z.number(), title: z.string(), is_operational: z.boolean().nullable() }).nullable(),
   max_power_kw: z.number().nullable(),

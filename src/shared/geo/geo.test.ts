@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bboxAround, bboxContains, expandBBox, parseOcmBoundingBox } from './bbox';
 import { bearingDeg, haversineKm, milesToKm } from './distance';
 import { polygonTester } from './polygon';
+import { circleRing } from './circle';
 import { corridorChunks, decodePolyline, distanceToLineKm, encodePolyline, lineLengthKm } from './polyline';
 import type { LatLng } from './types';
 
@@ -111,5 +112,14 @@ describe('encoded polylines', () => {
     const p: LatLng = [line[1000][0] + 4 / 111.32, line[1000][1]];
     expect(chunks.some((c) => bboxContains(c.box, p) && distanceToLineKm(p, c.points) <= 5)).toBe(true);
     expect(distanceToLineKm(p, line)).toBeLessThan(4.01);
+  });
+});
+
+describe('circleRing', () => {
+  it('puts every point at the radius from the centre and closes the ring', () => {
+    const ring = circleRing([40.7, -74], 120, 36);
+    expect(ring).toHaveLength(37);
+    expect(ring[0]).toEqual(ring[36]);
+    for (const [lng, lat] of ring) expect(haversineKm([40.7, -74], [lat, lng])).toBeCloseTo(120, 0);
   });
 });

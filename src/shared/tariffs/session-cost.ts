@@ -38,6 +38,8 @@ export interface SessionOptions {
   sessionsPerMonth?: number;
   /** Minutes left connected after charging (idle / overstay). Default 0. */
   idleMinutes?: number;
+  /** Formats a price in minor units inside the breakdown's explanations (default: the bare number). */
+  money?: (minor: number) => string;
 }
 
 export interface CostLine {
@@ -80,6 +82,7 @@ export function sessionCost(vehicle: VehicleSpec, fromPercent: number, toPercent
   const efficiency = 1 - Math.min(0.5, Math.max(0, losses));
   const sessions = Math.max(1, options.sessionsPerMonth ?? DEFAULT_SESSIONS_PER_MONTH);
   const idleMinutes = Math.max(0, options.idleMinutes ?? 0);
+  const m = options.money ?? ((x: number) => String(round2(x)));
 
   // Time: step through the state of charge in 0.5 % steps; the power is the least of connector, car maximum and
   // (on DC) the car's curve at that state of charge.
@@ -105,15 +108,15 @@ export function sessionCost(vehicle: VehicleSpec, fromPercent: number, toPercent
     const share = rate.energyIncluded / sessions;
     const inside = Math.min(billedKwh, share);
     const excess = billedKwh - inside;
-    if (inside > 0) lines.push({ label: 'Energy (included)', amount: inside * rate.kwh, detail: `${round2(inside)} kWh of ${rate.energyIncluded} kWh a month over ${sessions} sessions, at ${rate.kwh} per kWh` });
-    if (excess > 0) lines.push({ label: 'Energy beyond the included amount', amount: excess * rate.excessKwh, detail: `${round2(excess)} kWh at ${rate.excessKwh} per kWh` });
+    if (inside > 0) lines.push({ label: 'Energy (included)', amount: inside * rate.kwh, detail: `${round2(inside)} kWh of ${rate.energyIncluded} kWh a month over ${sessions} sessions, at ${m(rate.kwh)} per kWh` });
+    if (excess > 0) lines.push({ label: 'Energy beyond the included amount', amount: excess * rate.excessKwh, detail: `${round2(excess)} kWh at ${m(rate.excessKwh)} per kWh` });
   } else if (rate.kwh > 0) {
-    lines.push({ label: 'Energy', amount: billedKwh * rate.kwh, detail: `${round2(billedKwh)} kWh metered (${round2(batteryKwh)} kWh into the battery, ${Math.round(losses * 100)} % losses) at ${rate.kwh} per kWh` });
+    lines.push({ label: 'Energy', amount: billedKwh * rate.kwh, detail: `${round2(billedKwh)} kWh metered (${round2(batteryKwh)} kWh into the battery, ${Math.round(losses * 100)} % losses) at ${m(rate.kwh)} per kWh` });
   }
-  if (rate.hour > 0) lines.push({ label: 'Time', amount: hours * rate.hour, detail: `${Math.round(minutes)} min at ${rate.hour} per hour` });
-  if (rate.idleHour > 0 && idleMinutes > 0) lines.push({ label: 'Idle fee', amount: (idleMinutes / 60) * rate.idleHour, detail: `${idleMinutes} min after charging at ${rate.idleHour} per hour` });
-  if (rate.parkingHour > 0) lines.push({ label: 'Parking', amount: ((minutes + idleMinutes) / 60) * rate.parkingHour, detail: `${Math.round(minutes + idleMinutes)} min at ${rate.parkingHour} per hour` });
-  if (rate.monthly > 0) lines.push({ label: 'Subscription share', amount: rate.monthly / sessions, detail: `${rate.monthly} a month over ${sessions} sessions` });
+  if (rate.hour > 0) lines.push({ label: 'Time', amount: hours * rate.hour, detail: `${Math.round(minutes)} min at ${m(rate.hour)} per hour` });
+  if (rate.idleHour > 0 && idleMinutes > 0) lines.push({ label: 'Idle fee', amount: (idleMinutes / 60) * rate.idleHour, detail: `${idleMinutes} min after charging at ${m(rate.idleHour)} per hour` });
+  if (rate.parkingHour > 0) lines.push({ label: 'Parking', amount: ((minutes + idleMinutes) / 60) * rate.parkingHour, detail: `${Math.round(minutes + idleMinutes)} min at ${m(rate.parkingHour)} per hour` });
+  if (rate.monthly > 0) lines.push({ label: 'Subscription share', amount: rate.monthly / sessions, detail: `${m(rate.monthly)} a month over ${sessions} sessions` });
 
   // The total is the sum of the lines as shown, so the breakdown adds up.
   const shown = lines.map((l) => ({ ...l, amount: round2(l.amount) }));

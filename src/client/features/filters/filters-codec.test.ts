@@ -13,6 +13,7 @@ const busy: Filters = {
   cost: 'paid',
   openDataOnly: true,
   minScore: 7,
+  vehiclePorts: ['type2', 'chademo'],
 };
 
 describe('filters → API parameters', () => {
@@ -27,6 +28,7 @@ describe('filters → API parameters', () => {
       cost: 'paid',
       opendata: 'true',
       minscore: '7',
+      vehicleports: 'type2,chademo',
     });
     expect(filtersToQuery(DEFAULT_FILTERS)).toEqual({ operationalonly: 'true' });
   });
@@ -36,17 +38,17 @@ describe('filters in the URL', () => {
   it('round-trip and leave defaults out', () => {
     const p = new URLSearchParams('at=1,2,3');
     encodeFilters(busy, p);
-    expect(p.toString()).toBe('at=1%2C2%2C3&ct=32%2C2&pmin=150&pmax=350&net=3318&xnet=5%2C9&use=1%2C4&status=all&cost=paid&open=1&score=7');
+    expect(p.toString()).toBe('at=1%2C2%2C3&ct=32%2C2&pmin=150&pmax=350&net=3318&xnet=5%2C9&use=1%2C4&status=all&cost=paid&open=1&score=7&ports=type2%2Cchademo');
     expect(decodeFilters(p)).toEqual(busy);
     const q = new URLSearchParams(p);
     encodeFilters(DEFAULT_FILTERS, q);
     expect(q.toString()).toBe('at=1%2C2%2C3');
   });
   it('ignores garbage', () => {
-    expect(decodeFilters(new URLSearchParams('ct=x,-1,3&pmin=abc&cost=cheap'))).toEqual({ ...DEFAULT_FILTERS, connectionTypeIds: [3] });
+    expect(decodeFilters(new URLSearchParams('ct=x,-1,3&pmin=abc&cost=cheap&ports=type9'))).toEqual({ ...DEFAULT_FILTERS, connectionTypeIds: [3] });
   });
   it('counts active filters', () => {
     expect(activeFilterCount(DEFAULT_FILTERS)).toBe(0);
-    expect(activeFilterCount(busy)).toBe(9);
+    expect(activeFilterCount(busy)).toBe(10);
   });
 });

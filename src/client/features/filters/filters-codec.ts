@@ -1,4 +1,5 @@
 import { DEFAULT_FILTERS, type Filters } from '../../stores/filters-store';
+import { PORT_FAMILIES, type PortFamily } from '../../../shared/vehicles/ports';
 
 /** Filters → the API's query parameters (OCM names plus the map extensions), shared by /v3/poi and /api/clusters. */
 export function filtersToQuery(f: Filters): Record<string, string> {
@@ -13,6 +14,7 @@ export function filtersToQuery(f: Filters): Record<string, string> {
   if (f.cost !== 'any') q.cost = f.cost;
   if (f.openDataOnly) q.opendata = 'true';
   if (f.minScore !== null) q.minscore = String(f.minScore);
+  if (f.vehiclePorts.length) q.vehicleports = f.vehiclePorts.join(',');
   return q;
 }
 
@@ -32,6 +34,7 @@ export function encodeFilters(f: Filters, params: URLSearchParams) {
   set('cost', f.cost === 'any' ? null : f.cost);
   set('open', f.openDataOnly ? '1' : null);
   set('score', f.minScore === null ? null : String(f.minScore));
+  set('ports', f.vehiclePorts.join(','));
 }
 
 export function decodeFilters(params: URLSearchParams): Filters {
@@ -51,6 +54,7 @@ export function decodeFilters(params: URLSearchParams): Filters {
       const v = num(params.get('score'));
       return v !== null && v <= 10 ? v : null;
     })(),
+    vehiclePorts: (params.get('ports') ?? '').split(',').filter((p) => PORT_FAMILIES.includes(p as PortFamily)),
   };
 }
 
@@ -65,7 +69,8 @@ export function activeFilterCount(f: Filters): number {
     (f.operationalOnly ? 0 : 1) +
     (f.cost !== 'any' ? 1 : 0) +
     (f.minScore !== null ? 1 : 0) +
-    (f.openDataOnly ? 1 : 0)
+    (f.openDataOnly ? 1 : 0) +
+    (f.vehiclePorts.length ? 1 : 0)
   );
 }
 

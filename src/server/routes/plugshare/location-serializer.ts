@@ -103,7 +103,8 @@ export function toPlugShareLocation(l: LocationDetails, ctx: SerializeContext, e
     nissan_nctc: null,
     qr_enabled: null,
     pwps_version: null,
-    // Extensions: opening info, status, power class, and where the record came from.
+    // Extensions: country, opening info, status, power class, and where the record came from.
+    country_code: (refs.countries.get(l.country_id ?? -1)?.ISOCode as string | undefined) ?? null,
     open_hours: l.access_comments,
     status: status ? { id: status.ID, title: String(status.Title), is_operational: (status.IsOperational as boolean | null) ?? null } : null,
     max_power_kw: l.max_power_kw,

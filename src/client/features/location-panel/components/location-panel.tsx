@@ -8,6 +8,7 @@ import { useSettingsStore } from '../../../stores/settings-store';
 import { CheckinForm } from '../../checkins/components/checkin-form';
 import { CheckinList } from '../../checkins/components/checkin-list';
 import { PhotoThumb } from '../../checkins/components/photo-thumb';
+import { LocationPrice } from '../../tariffs/location-price';
 
 const ACCESS = { 1: 'Public', 2: 'Restricted', 3: 'Private home (shared)' } as Record<number, string>;
 const CURRENT = { 10: 'AC', 20: 'AC 3-phase', 30: 'DC' } as Record<number, string>;
@@ -124,6 +125,8 @@ function LocationDetails({ l, from, fromUser }: { l: NonNullable<ReturnType<type
           </li>
         ))}
       </ul>
+
+      <LocationPrice l={l} />
 
       <div className="mt-4 flex flex-wrap gap-2 text-sm">
         <a className="rounded bg-emerald-700 px-3 py-1.5 text-white hover:bg-emerald-800" href={`https://www.openstreetmap.org/directions?to=${l.latitude},${l.longitude}`} target="_blank" rel="noreferrer">
