@@ -72,6 +72,11 @@ export function openApiDocument() {
             ...errors,
           },
         },
+        post: {
+          summary: 'The same search with the parameters as a form or JSON body (for long route polylines that exceed URL limits)',
+          requestBody: { content: { 'application/x-www-form-urlencoded': { schema: jsonSchema(OcmPoiQuerySchema, 'input') }, 'application/json': { schema: jsonSchema(OcmPoiQuerySchema, 'input') } } },
+          responses: { 200: { description: 'As GET', headers: totalHeader }, ...errors },
+        },
       },
       '/v3/referencedata': {
         get: {

@@ -3,6 +3,7 @@ import { bboxAround, bboxContains, expandBBox, parseOcmBoundingBox } from './bbo
 import { bearingDeg, haversineKm, milesToKm } from './distance';
 import { polygonTester } from './polygon';
 import { circleRing } from './circle';
+import { routeMeasure } from './route-measure';
 import { corridorChunks, decodePolyline, distanceToLineKm, encodePolyline, lineLengthKm } from './polyline';
 import type { LatLng } from './types';
 
@@ -121,5 +122,19 @@ describe('circleRing', () => {
     expect(ring).toHaveLength(37);
     expect(ring[0]).toEqual(ring[36]);
     for (const [lng, lat] of ring) expect(haversineKm([40.7, -74], [lat, lng])).toBeCloseTo(120, 0);
+  });
+});
+
+describe('routeMeasure', () => {
+  it('gives distance along and off a route', () => {
+    // Two legs north then east near New York, about 111 km and 84 km.
+    const m = routeMeasure([[40, -74], [41, -74], [41, -73]]);
+    expect(m.lengthKm).toBeCloseTo(111.2 + 84.0, -1);
+    const p = m.locate([40.5, -73.9]);
+    expect(p.alongKm).toBeCloseTo(55.6, 0);
+    expect(p.offKm).toBeCloseTo(8.45, 0);
+    const q = m.locate([41.1, -73.5]);
+    expect(q.alongKm).toBeCloseTo(111.2 + 42, 0);
+    expect(q.offKm).toBeCloseTo(11.1, 0);
   });
 });

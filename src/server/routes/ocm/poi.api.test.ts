@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import Papa from 'papaparse';
 import { createTestApp } from '../../test/test-app';
-import { encodePolyline, distanceToLineKm } from '../../../shared/geo/polyline';
+import { encodePolyline, distanceToLineKm, lineProximity } from '../../../shared/geo/polyline';
 import { haversineKm } from '../../../shared/geo/distance';
 import { polygonTester } from '../../../shared/geo/polygon';
 import type { LatLng } from '../../../shared/geo/types';
@@ -235,6 +235,38 @@ describe('filters', () => {
     expect(r.body.every((p) => inside([p.AddressInfo.Latitude, p.AddressInfo.Longitude]))).toBe(true);
     const box = await pois('boundingbox=(40.70,-74.02),(40.80,-73.93)&maxresults=1');
     expect(r.total).toBeLessThan(box.total);
+  });
+
+  it('a 1,000 km route: the polyline is too long for a URL, so the same query goes as a POST form', async () => {
+    // Buffalo → Albany → New York → Boston → Springfield, densified to a point every ~200 m (like a road route).
+    const waypoints: LatLng[] = [[42.886, -78.878], [42.652, -73.756], [40.713, -74.006], [42.360, -71.058], [42.101, -72.590]];
+    const route: LatLng[] = [];
+    for (let i = 1; i < waypoints.length; i++) {
+      const [a, b] = [waypoints[i - 1], waypoints[i]];
+      const n = Math.ceil(haversineKm(a, b) / 0.2);
+      for (let k = 0; k < n; k++) route.push([a[0] + ((b[0] - a[0]) * k) / n, a[1] + ((b[1] - a[1]) * k) / n]);
+    }
+    route.push(waypoints.at(-1)!);
+    const encoded = encodePolyline(route);
+    expect(encoded.length).toBeGreaterThan(16 * 1024);
+    const res = await t.app.request('/v3/poi', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ polyline: encoded, distance: '5', distanceunit: 'km', maxresults: '5000', compact: 'true' }).toString(),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Poi[];
+    expect(body.length).toBeGreaterThan(200);
+    const near = lineProximity(route);
+    expect(body.every((p) => near.distanceKm(p.AddressInfo.Latitude, p.AddressInfo.Longitude) <= 5.01)).toBe(true);
+    // The same query by JSON body, and the query string still applies (here: a connector filter).
+    const ccs = await t.app.request('/v3/poi?connectiontypeid=32', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ polyline: encoded, distance: 5, distanceunit: 'km', maxresults: 5000 }) });
+    const ccsBody = (await ccs.json()) as Poi[];
+    expect(ccsBody.length).toBeGreaterThan(0);
+    expect(ccsBody.length).toBeLessThan(body.length);
+    expect(ccsBody.every((p) => p.Connections.some((c) => c.ConnectionTypeID === 32))).toBe(true);
+    const bad = await t.app.request('/v3/poi', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"polyline": ' });
+    expect(bad.status).toBe(400);
   });
 
   it('polyline corridor with default 5 km and a given distance', async () => {

@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { requestInput } from '../request-input';
 import type { AppDeps } from '../../app-deps';
 import { badRequest } from '../http-errors';
 import { parsePoiRequest } from './poi-query';
@@ -28,8 +29,19 @@ export const TOTAL_COUNT_HEADER = 'X-Total-Count';
 
 export function ocmPoiRoutes(deps: AppDeps) {
   const app = new Hono({ strict: false });
-  app.get('/poi', (c) => {
-    const req = parsePoiRequest(c.req.queries() as Record<string, string[]>, deps.env.MAX_RESULTS_LIMIT);
+  app.get('/poi', (c) => answer(c, c.req.queries() as Record<string, string[]>));
+  // The same query as a form or JSON body (merged over the query string): a long route's polyline does not fit in
+  // the URL limits of browsers and proxies (about 8 kB).
+  app.post('/poi', async (c) => {
+    const input = await requestInput(c);
+    if (input === null) return badRequest(c, [{ parameter: 'body', message: 'expected form fields or a JSON object' }]);
+    const params: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(input)) if (v !== undefined && v !== null && typeof v !== 'object') params[k] = [String(v)];
+    return answer(c, params);
+  });
+
+  function answer(c: Context, params: Record<string, string[]>) {
+    const req = parsePoiRequest(params, deps.env.MAX_RESULTS_LIMIT);
     if (!req.ok) return badRequest(c, req.errors);
     const { query: q, search } = req;
     const result = deps.locations.search(search);
@@ -54,6 +66,6 @@ export function ocmPoiRoutes(deps: AppDeps) {
         if (q.callback) return c.body(`/**/${q.callback}(${JSON.stringify(pois)});`, 200, { 'Content-Type': 'application/javascript; charset=utf-8' });
         return c.json(pois);
     }
-  });
+  }
   return app;
 }

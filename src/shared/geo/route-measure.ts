@@ -1,0 +1,33 @@
+import CheapRuler from 'cheap-ruler';
+import type { LatLng } from './types';
+
+/**
+ * Measures points against a route: how far along it (from its start) their nearest point on the route is, and how far
+ * off the route they are. Each segment uses cheap-ruler's flat-earth scale at its own latitude.
+ */
+export function routeMeasure(line: readonly LatLng[]) {
+  const segs: Array<{ ruler: CheapRuler; a: [number, number]; b: [number, number]; startKm: number; km: number }> = [];
+  let total = 0;
+  for (let i = 1; i < line.length; i++) {
+    const a: [number, number] = [line[i - 1][1], line[i - 1][0]];
+    const b: [number, number] = [line[i][1], line[i][0]];
+    const ruler = new CheapRuler((a[1] + b[1]) / 2, 'kilometers');
+    const km = ruler.distance(a, b);
+    segs.push({ ruler, a, b, startKm: total, km });
+    total += km;
+  }
+  return {
+    lengthKm: total,
+    locate(p: LatLng): { alongKm: number; offKm: number } {
+      if (segs.length === 0) return { alongKm: 0, offKm: line.length ? new CheapRuler(p[0], 'kilometers').distance([p[1], p[0]], [line[0][1], line[0][0]]) : 0 };
+      let best = { alongKm: 0, offKm: Infinity };
+      const pt: [number, number] = [p[1], p[0]];
+      for (const s of segs) {
+        const on = s.ruler.pointOnLine([s.a, s.b], pt);
+        const off = s.ruler.distance(pt, on.point);
+        if (off < best.offKm) best = { alongKm: s.startKm + on.t * s.km, offKm: off };
+      }
+      return best;
+    },
+  };
+}
