@@ -11,6 +11,7 @@ import { ocmReferenceDataRoutes } from './routes/ocm/referencedata.routes';
 import { plugshareRoutes } from './routes/plugshare/locations.routes';
 import { clustersRoutes } from './routes/clusters.routes';
 import { searchRoutes } from './routes/search.routes';
+import { routeRoutes } from './routes/route.routes';
 import { callerMiddleware, type AppEnv } from './auth/caller';
 import { RATE_LIMIT_HEADERS, rateLimitMiddleware } from './auth/rate-limit';
 import { leccyAccountRoutes } from './routes/leccy/account.routes';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api', plugshareRoutes(deps));
   app.route('/api', clustersRoutes(deps));
   app.route('/api', searchRoutes(deps));
+  app.route('/api', routeRoutes(deps.env));
 
   for (const p of API_PREFIXES) app.all(`${p}/*`, (c) => c.json({ status: 404, error: 'Not Found', message: `No route ${c.req.method} ${c.req.path}` }, 404));
 

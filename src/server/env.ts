@@ -38,6 +38,10 @@ const EnvSchema = z.object({
   LECCY_API_URL: z.string().url().default('https://v1.api.leccy.net'),
   LECCY_TOKEN: z.string().min(1).optional(),
   LECCY_SYNC_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
+  /** An OSRM-compatible routing service for road routes; without it routes are straight lines between waypoints. */
+  OSRM_URL: z.string().url().optional(),
+  OSRM_PROFILE: z.string().regex(/^[a-z_-]+$/).default('driving'),
+  OSRM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
   /** Use X-Forwarded-For for the caller's address (only behind a trusted reverse proxy). */
   TRUST_PROXY: bool.default(false),
 });

@@ -4,7 +4,8 @@ import { bearingDeg, haversineKm, milesToKm } from './distance';
 import { polygonTester } from './polygon';
 import { circleRing } from './circle';
 import { routeMeasure } from './route-measure';
-import { corridorChunks, decodePolyline, distanceToLineKm, encodePolyline, lineLengthKm } from './polyline';
+import { simplifyLine } from './simplify-line';
+import { corridorChunks, decodePolyline, distanceToLineKm, encodePolyline, lineLengthKm, lineProximity } from './polyline';
 import type { LatLng } from './types';
 
 const NYC: LatLng = [40.7128, -74.006];
@@ -136,5 +137,19 @@ describe('routeMeasure', () => {
     const q = m.locate([41.1, -73.5]);
     expect(q.alongKm).toBeCloseTo(111.2 + 42, 0);
     expect(q.offKm).toBeCloseTo(11.1, 0);
+  });
+});
+
+describe('simplifyLine', () => {
+  it('keeps a long dense route within the tolerance and under the point budget', () => {
+    const dense: LatLng[] = [];
+    for (let i = 0; i <= 5000; i++) dense.push([42 + i * 0.0005 + Math.sin(i / 50) * 0.01, -78 + i * 0.001]);
+    const simple = simplifyLine(dense, 0.05, 500);
+    expect(simple.length).toBeLessThanOrEqual(500);
+    expect(simple[0]).toEqual(dense[0]);
+    expect(simple.at(-1)).toEqual(dense.at(-1));
+    const near = lineProximity(simple);
+    // Every original point stays within a few hundred metres of the simplified line.
+    expect(Math.max(...dense.filter((_, i) => i % 25 === 0).map((p) => near.distanceKm(p[0], p[1])))).toBeLessThan(0.5);
   });
 });
