@@ -56,3 +56,22 @@ export function appDriver(page: Page) {
   };
   return driver;
 }
+
+/** Signs up through the vehicle panel (variants are Registered data) and chooses a vehicle variant as my vehicle. */
+export async function chooseVehicle(page: Page, search: string, vehicleName: string, variantName: string) {
+  await page.getByTestId('vehicle-button').click();
+  const panel = page.getByTestId('vehicle-panel');
+  await panel.getByLabel('Search vehicles').fill(search);
+  await panel.getByRole('button', { name: new RegExp(vehicleName) }).click();
+  await panel.getByRole('button', { name: 'Sign in to choose one' }).click();
+  const dialog = page.getByTestId('auth-dialog');
+  await dialog.getByRole('button', { name: 'Create an account' }).click();
+  await dialog.getByLabel('Name shown with your check-ins').fill('Trip Driver');
+  await dialog.getByLabel('Email').fill(`driver-${Date.now()}-${Math.random().toString(36).slice(2)}@example.org`);
+  await dialog.getByLabel('Password').fill('e2e password 123');
+  await dialog.getByRole('button', { name: 'Create account' }).click();
+  await expect(dialog).toHaveCount(0);
+  await panel.getByRole('list', { name: `${vehicleName} variants` }).getByRole('listitem').filter({ hasText: variantName }).first().getByRole('button', { name: 'Choose' }).click();
+  await expect(panel.getByTestId('my-vehicle')).toContainText(vehicleName);
+  return panel;
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { appDriver } from './driver';
+import { appDriver, chooseVehicle } from './driver';
 
 type MapHandle = { getSource(id: string): { serialize(): { data: { features: Array<{ properties: { km: number } }> } } } | undefined };
 
@@ -15,21 +15,7 @@ test('a driver picks a Nissan Leaf e+, sees only usable chargers and a range rin
   const before = await app.locationsInView();
 
   // Variants are Registered data (Leccy's rule): the panel asks to sign in, and a new account gets them.
-  await page.getByTestId('vehicle-button').click();
-  const panel = page.getByTestId('vehicle-panel');
-  await panel.getByLabel('Search vehicles').fill('leaf');
-  await panel.getByRole('button', { name: /Nissan Leaf/ }).click();
-  await panel.getByRole('button', { name: 'Sign in to choose one' }).click();
-  const dialog = page.getByTestId('auth-dialog');
-  await dialog.getByRole('button', { name: 'Create an account' }).click();
-  await dialog.getByLabel('Name shown with your check-ins').fill('Leaf Driver');
-  await dialog.getByLabel('Email').fill(`leaf-${Date.now()}@example.org`);
-  await dialog.getByLabel('Password').fill('e2e password 123');
-  await dialog.getByRole('button', { name: 'Create account' }).click();
-  await expect(dialog).toHaveCount(0);
-
-  const variants = panel.getByRole('list', { name: 'Nissan Leaf variants' });
-  await variants.getByRole('listitem').filter({ hasText: 'e+ 62 kWh' }).first().getByRole('button', { name: 'Choose' }).click();
+  const panel = await chooseVehicle(page, 'leaf', 'Nissan Leaf', 'e+ 62 kWh');
   const mine = panel.getByTestId('my-vehicle');
   await expect(mine).toContainText('Nissan Leaf');
   await expect(mine).toContainText('62 kWh');

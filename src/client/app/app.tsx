@@ -23,11 +23,25 @@ import { NetworksPanel } from '../features/networks/components/networks-panel';
 import { useVehicleStore } from '../stores/vehicle-store';
 import { remainingRangeKm } from '../../shared/vehicles/vehicle-spec';
 import { circleRing } from '../../shared/geo/circle';
+import { RoutePanel } from '../features/route/components/route-panel';
+import { useRoutePlan } from '../features/route/use-route-plan';
+import { decodeRoute, encodeRoute } from '../features/route/route-url';
+import { useRouteStore } from '../stores/route-store';
+import { insertionIndex } from '../../shared/geo/route-measure';
 
 const DEBOUNCE_MS = 300;
 
 export function App() {
   const initial = useMemo(() => decodeUrlState(window.location.search), []);
+  // A shared trip plan: its route, settings and vehicle are loaded once, and the planner opens.
+  useEffect(() => {
+    const shared = decodeRoute(new URLSearchParams(window.location.search));
+    if (!shared) return;
+    useRouteStore.getState().routeLoaded(shared);
+    if (shared.car) useVehicleStore.getState().vehicleChosen(shared.car);
+    useUiStore.getState().toolPanelToggled('route', true);
+  }, []);
+  const routeState = useRouteStore();
   const view = useMapViewStore((s) => s.view);
   const selectedId = useMapViewStore((s) => s.selectedId);
   const viewSettled = useMapViewStore((s) => s.viewSettled);
@@ -66,8 +80,11 @@ export function App() {
     if (!view) return;
     const params = new URLSearchParams(encodeUrlState({ center: view.center, zoom: view.zoom, selected: selectedId }, window.location.search));
     encodeFilters(filters, params);
+    encodeRoute({ waypoints: routeState.waypoints, importedLine: routeState.importedLine, settings: routeState.settings, car: myVehicle }, params);
     window.history.replaceState(null, '', `?${params}`);
-  }, [view, selectedId, filters]);
+  }, [view, selectedId, filters, routeState.waypoints, routeState.importedLine, routeState.settings, myVehicle]);
+  const planning = toolPanel === 'route';
+  const routePlan = useRoutePlan(planning);
 
   const { data, isFetching, isError, error, refetch } = useMapData(view, filters);
   const active = activeFilterCount(filters);
@@ -99,6 +116,10 @@ export function App() {
         onSelect={locationSelected}
         flyTo={focus}
         overlay={rangeRing}
+        route={routePlan.overlay}
+        onMapClick={planning ? (p) => routeState.waypointAdded(p, insertionIndex(routeState.waypoints, p)) : undefined}
+        onWaypointMove={planning ? routeState.waypointMoved : undefined}
+        onWaypointRemove={planning ? routeState.waypointRemoved : undefined}
       />
       <header className="absolute left-3 top-3 z-10 max-w-[calc(100%-5rem)] rounded-lg bg-white/95 px-3 py-2 shadow">
         <h1 className="text-base font-bold text-emerald-800">EV charging map</h1>
@@ -127,6 +148,14 @@ export function App() {
           data-testid="vehicle-button"
         >
           {myVehicle ? `${myVehicle.name} · ${soc} %` : 'Vehicle'}
+        </button>
+        <button
+          className="ml-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
+          onClick={() => togglePanel('route')}
+          aria-expanded={planning}
+          data-testid="route-button"
+        >
+          Trip
         </button>
         <button
           className="ml-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
@@ -178,6 +207,7 @@ export function App() {
       {filtersOpen ? <FilterPanel onClose={() => togglePanel('filters', false)} /> : null}
       {toolPanel === 'vehicle' ? <VehiclePanel onClose={() => togglePanel('vehicle', false)} /> : null}
       {toolPanel === 'networks' ? <NetworksPanel onClose={() => togglePanel('networks', false)} /> : null}
+      {planning ? <RoutePanel onClose={() => togglePanel('route', false)} routePlan={routePlan} /> : null}
       {!online ? (
         <div role="status" className="absolute left-1/2 top-3 z-30 -translate-x-1/2 rounded bg-amber-100 px-4 py-2 text-sm text-amber-900 shadow">
           You are offline: the map shows what was already loaded.

@@ -30,3 +30,10 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<Api
   if (!res.ok) throw await errorFrom(res);
   return { data: (await res.json()) as T, headers: res.headers };
 }
+
+/** POSTs form fields (the same parameters a GET would take) and parses the JSON answer. */
+export async function postForm<T>(url: string, fields: Record<string, string>, signal?: AbortSignal): Promise<ApiResponse<T>> {
+  const res = await fetch(url, { method: 'POST', signal, headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+  if (!res.ok) throw await errorFrom(res);
+  return { data: (await res.json()) as T, headers: res.headers };
+}

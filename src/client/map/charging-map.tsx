@@ -5,6 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { offlineBasemapStyle } from './basemap-style';
 import { CHARGER_SOURCE, POWER_RANK_EXPRESSION, chargerLayers, selectedFilter } from './charger-layers';
+import { ROUTE_CHARGER_SOURCE, ROUTE_LINE_SOURCE, ROUTE_WAYPOINT_SOURCE, routeChargerData, routeLayers, routeLineData, routeWaypointData, type RouteOverlay } from './route-layers';
 
 // MapLibre's worker must be given explicitly under Vite (see ENVIRONMENT.md).
 setWorkerUrl(workerUrl);
@@ -28,9 +29,15 @@ export interface ChargingMapProps {
   onViewChange: (v: MapViewChange) => void;
   onSelect: (id: number) => void;
   /** Camera target set from outside (search, list); tagged so map → state → map cannot loop. */
-  flyTo?: { center: [number, number]; zoom?: number; key: number } | null;
+  flyTo?: { center: [number, number]; zoom?: number; key: number; bounds?: { south: number; west: number; north: number; east: number } } | null;
   /** Shapes drawn under the chargers (the reachable-range ring): polygons filled, lines stroked. */
   overlay?: FeatureCollection | null;
+  /** A planned route: line, draggable waypoints, corridor chargers (unclustered). */
+  route?: RouteOverlay | null;
+  /** While planning: a click on empty map (a waypoint here). */
+  onMapClick?: (p: [number, number]) => void;
+  onWaypointMove?: (index: number, p: [number, number]) => void;
+  onWaypointRemove?: (index: number) => void;
 }
 
 const OVERLAY_SOURCE = 'overlay';
@@ -111,6 +118,10 @@ export function ChargingMap(props: ChargingMapProps) {
         map!.addSource(OVERLAY_SOURCE, { type: 'geojson', data: latest.current.overlay ?? emptyCollection });
         map!.addLayer({ id: 'overlay-fill', type: 'fill', source: OVERLAY_SOURCE, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#059669', 'fill-opacity': 0.08 } });
         map!.addLayer({ id: 'overlay-line', type: 'line', source: OVERLAY_SOURCE, paint: { 'line-color': '#047857', 'line-width': 2, 'line-dasharray': [2, 1] } });
+        map!.addSource(ROUTE_LINE_SOURCE, { type: 'geojson', data: routeLineData(latest.current.route ?? null) });
+        map!.addSource(ROUTE_WAYPOINT_SOURCE, { type: 'geojson', data: routeWaypointData(latest.current.route ?? null) });
+        map!.addSource(ROUTE_CHARGER_SOURCE, { type: 'geojson', data: routeChargerData(latest.current.route ?? null) });
+        for (const l of routeLayers()) map!.addLayer(l);
         ensureSource(map!, latest.current.clientClustering, clusteredRef);
         layersReady.current = true;
         (map!.getSource(CHARGER_SOURCE) as GeoJSONSource).setData(latest.current.data ?? emptyCollection);
@@ -135,6 +146,8 @@ export function ChargingMap(props: ChargingMapProps) {
       };
       map.on('click', 'charger-clusters', onClick);
       map.on('click', 'charger-points', onClick);
+      map.on('click', 'route-chargers', onClick);
+      wireRouteEditing(map, el, latest);
       for (const layer of ['charger-clusters', 'charger-points']) {
         map.on('mouseenter', layer, () => (map!.getCanvas().style.cursor = 'pointer'));
         map.on('mouseleave', layer, () => (map!.getCanvas().style.cursor = ''));
@@ -165,6 +178,14 @@ export function ChargingMap(props: ChargingMapProps) {
     if (map && layersReady.current) (map.getSource(OVERLAY_SOURCE) as GeoJSONSource | undefined)?.setData(props.overlay ?? emptyCollection);
   }, [props.overlay]);
 
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !layersReady.current) return;
+    (map.getSource(ROUTE_LINE_SOURCE) as GeoJSONSource | undefined)?.setData(routeLineData(props.route ?? null));
+    (map.getSource(ROUTE_WAYPOINT_SOURCE) as GeoJSONSource | undefined)?.setData(routeWaypointData(props.route ?? null));
+    (map.getSource(ROUTE_CHARGER_SOURCE) as GeoJSONSource | undefined)?.setData(routeChargerData(props.route ?? null));
+  }, [props.route]);
+
   // The credits follow the data on screen; MapLibre's control takes them only at creation, so it is replaced.
   const attributionKey = props.attributions.join('|');
   useEffect(() => {
@@ -182,7 +203,10 @@ export function ChargingMap(props: ChargingMapProps) {
 
   useEffect(() => {
     const map = mapRef.current;
-    if (map && props.flyTo) map.easeTo({ center: [props.flyTo.center[1], props.flyTo.center[0]], zoom: props.flyTo.zoom ?? map.getZoom() });
+    if (!map || !props.flyTo) return;
+    const b = props.flyTo.bounds;
+    if (b) map.fitBounds([[b.west, b.south], [b.east, b.north]], { padding: { top: 160, bottom: 40, left: window.innerWidth >= 640 ? 360 : 40, right: 40 }, duration: 500 });
+    else map.easeTo({ center: [props.flyTo.center[1], props.flyTo.center[0]], zoom: props.flyTo.zoom ?? map.getZoom() });
   }, [props.flyTo]);
 
   // maplibre-gl's CSS makes its container position: relative, so the full-screen placement lives on a wrapper.
@@ -200,6 +224,58 @@ function ensureSource(map: MlMap, clustered: boolean, current: { current: boolea
   for (const l of layers) if (map.getLayer(l.id)) map.removeLayer(l.id);
   if (map.getSource(CHARGER_SOURCE)) map.removeSource(CHARGER_SOURCE);
   map.addSource(CHARGER_SOURCE, chargerSource(clustered));
-  for (const l of layers) map.addLayer(l);
+  // Below the route's layers, which draw on top while planning.
+  for (const l of layers) map.addLayer(l, map.getLayer('route-line-casing') ? 'route-line-casing' : undefined);
   current.current = clustered;
+}
+
+/**
+ * Route editing while planning: a click on empty map adds a waypoint, a waypoint can be dragged (mouse or touch)
+ * and a click on one removes it. Callbacks are read through `latest`, so the handlers are registered once.
+ */
+function wireRouteEditing(map: MlMap, el: HTMLElement, latest: { current: ChargingMapProps }) {
+  let drag: { index: number; x: number; y: number; moved: boolean } | null = null;
+  // The click that ends a drag (or a removal) must not also add a waypoint.
+  let suppressUntil = 0;
+  const CHARGER_LAYERS = ['charger-clusters', 'charger-points', 'route-chargers', 'route-waypoints'];
+  map.on('click', (e) => {
+    if (performance.now() < suppressUntil) return;
+    const onMapClick = latest.current.onMapClick;
+    if (!onMapClick) return;
+    if (map.queryRenderedFeatures(e.point, { layers: CHARGER_LAYERS.filter((l) => map.getLayer(l)) }).length > 0) return;
+    onMapClick([e.lngLat.lat, e.lngLat.lng]);
+  });
+  const start = (e: { preventDefault(): void; point: { x: number; y: number }; features?: MapGeoJSONFeature[] }) => {
+    const f = e.features?.[0];
+    if (!f || !latest.current.onWaypointMove) return;
+    e.preventDefault();
+    drag = { index: Number(f.properties?.index), x: e.point.x, y: e.point.y, moved: false };
+    el.setAttribute('data-dragging', 'true');
+  };
+  map.on('mousedown', 'route-waypoints', start);
+  map.on('touchstart', 'route-waypoints', start);
+  const move = (e: { point: { x: number; y: number }; lngLat: { lat: number; lng: number } }) => {
+    if (!drag) return;
+    if (Math.hypot(e.point.x - drag.x, e.point.y - drag.y) > 3) drag.moved = true;
+    if (!drag.moved) return;
+    const route = latest.current.route;
+    if (!route) return;
+    const waypoints = route.waypoints.map((w, i) => (i === drag!.index ? ([e.lngLat.lat, e.lngLat.lng] as const) : w));
+    (map.getSource(ROUTE_WAYPOINT_SOURCE) as GeoJSONSource).setData(routeWaypointData({ ...route, waypoints }));
+  };
+  map.on('mousemove', move);
+  map.on('touchmove', move);
+  const end = (e: { lngLat: { lat: number; lng: number } }) => {
+    if (!drag) return;
+    const d = drag;
+    drag = null;
+    el.removeAttribute('data-dragging');
+    suppressUntil = performance.now() + 400;
+    if (d.moved) latest.current.onWaypointMove?.(d.index, [e.lngLat.lat, e.lngLat.lng]);
+    else latest.current.onWaypointRemove?.(d.index);
+  };
+  map.on('mouseup', end);
+  map.on('touchend', end);
+  map.on('mouseenter', 'route-waypoints', () => (map.getCanvas().style.cursor = 'grab'));
+  map.on('mouseleave', 'route-waypoints', () => (map.getCanvas().style.cursor = ''));
 }

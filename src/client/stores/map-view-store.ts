@@ -15,7 +15,7 @@ interface MapViewState {
   view: MapView | null;
   selectedId: number | null;
   /** A camera target set from outside the map (list, search); `key` makes repeated targets distinct. */
-  focus: { center: [number, number]; zoom?: number; key: number } | null;
+  focus: { center: [number, number]; zoom?: number; key: number; bounds?: BBox } | null;
   /** The driver's position when they shared it (geolocation), for distances and bearings. */
   userPosition: [number, number] | null;
   userLocated: (position: [number, number]) => void;
@@ -24,6 +24,8 @@ interface MapViewState {
   /** Selects a location and moves the map to it (from the list or search). */
   locationFocused: (id: number, center: [number, number], zoom?: number) => void;
   placeFocused: (center: [number, number], zoom: number) => void;
+  /** Fits the map to a box (a planned route). */
+  boundsFocused: (bounds: BBox) => void;
 }
 
 /** Client state of the map: where it looks and what is selected. Server data stays in react-query. */
@@ -37,4 +39,5 @@ export const useMapViewStore = create<MapViewState>((set) => ({
   locationSelected: (selectedId) => set({ selectedId }),
   locationFocused: (selectedId, center, zoom) => set((s) => ({ selectedId, focus: { center, zoom, key: (s.focus?.key ?? 0) + 1 } })),
   placeFocused: (center, zoom) => set((s) => ({ focus: { center, zoom, key: (s.focus?.key ?? 0) + 1 } })),
+  boundsFocused: (bounds) => set((s) => ({ focus: { center: [(bounds.south + bounds.north) / 2, (bounds.west + bounds.east) / 2], bounds, key: (s.focus?.key ?? 0) + 1 } })),
 }));

@@ -7,7 +7,7 @@ interface UiState {
   authDialog: AuthMode | null;
   accountOpen: boolean;
   /** Which of the left-hand tool panels is open (one at a time). */
-  toolPanel: 'filters' | 'list' | 'vehicle' | 'networks' | null;
+  toolPanel: 'filters' | 'list' | 'vehicle' | 'networks' | 'route' | null;
   authDialogOpened: (mode: AuthMode) => void;
   authDialogClosed: () => void;
   accountToggled: (open?: boolean) => void;

@@ -3,7 +3,7 @@ import { bboxAround, bboxContains, expandBBox, parseOcmBoundingBox } from './bbo
 import { bearingDeg, haversineKm, milesToKm } from './distance';
 import { polygonTester } from './polygon';
 import { circleRing } from './circle';
-import { routeMeasure } from './route-measure';
+import { insertionIndex, routeMeasure } from './route-measure';
 import { simplifyLine } from './simplify-line';
 import { corridorChunks, decodePolyline, distanceToLineKm, encodePolyline, lineLengthKm, lineProximity } from './polyline';
 import type { LatLng } from './types';
@@ -151,5 +151,17 @@ describe('simplifyLine', () => {
     const near = lineProximity(simple);
     // Every original point stays within a few hundred metres of the simplified line.
     expect(Math.max(...dense.filter((_, i) => i % 25 === 0).map((p) => near.distanceKm(p[0], p[1])))).toBeLessThan(0.5);
+  });
+});
+
+describe('insertionIndex', () => {
+  it('puts a waypoint where it lengthens the route least', () => {
+    const buffalo: LatLng = [42.886, -78.878];
+    const nyc: LatLng = [40.713, -74.006];
+    expect(insertionIndex([buffalo, nyc], [43.05, -76.15])).toBe(1);
+    expect(insertionIndex([buffalo, [43.05, -76.15], nyc], [42.65, -73.75])).toBe(2);
+    expect(insertionIndex([buffalo, nyc], [40.0, -72.0])).toBe(2);
+    expect(insertionIndex([buffalo, nyc], [43.5, -80.5])).toBe(0);
+    expect(insertionIndex([buffalo], nyc)).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import CheapRuler from 'cheap-ruler';
+import { haversineKm } from './distance';
 import type { LatLng } from './types';
 
 /**
@@ -30,4 +31,27 @@ export function routeMeasure(line: readonly LatLng[]) {
       return best;
     },
   };
+}
+
+/**
+ * Where a new waypoint goes: between the two consecutive waypoints it lengthens the route least, or before the
+ * first / after the last when that adds less.
+ */
+export function insertionIndex(waypoints: readonly LatLng[], p: LatLng): number {
+  if (waypoints.length < 2) return waypoints.length;
+  const d = (a: LatLng, b: LatLng) => haversineKm(a, b);
+  let best = waypoints.length;
+  let cost = d(waypoints[waypoints.length - 1], p);
+  if (d(p, waypoints[0]) < cost) {
+    best = 0;
+    cost = d(p, waypoints[0]);
+  }
+  for (let i = 0; i + 1 < waypoints.length; i++) {
+    const added = d(waypoints[i], p) + d(p, waypoints[i + 1]) - d(waypoints[i], waypoints[i + 1]);
+    if (added < cost) {
+      best = i + 1;
+      cost = added;
+    }
+  }
+  return best;
 }

@@ -90,8 +90,8 @@ describe('planRoute', () => {
   });
 
   it('ignores chargers the car cannot use and non-operational ones', () => {
-    const plan = planRoute(input({ routeKm: 500, chargers: [charger(250, { operational: false }), charger(260, { current: 'dc' })] }));
-    const noDc = planRoute(input({ routeKm: 500, vehicle: { ...leaf, dc: null }, chargers: [charger(250)] }));
+    const plan = planRoute(input({ routeKm: 480, chargers: [charger(250, { operational: false }), charger(260, { current: 'dc' })] }));
+    const noDc = planRoute(input({ routeKm: 480, vehicle: { ...leaf, dc: null }, chargers: [charger(250)] }));
     expect(plan.ok && plan.stops.map((s) => s.charger.alongKm)).toEqual([260]);
     expect(noDc.ok).toBe(false);
   });
@@ -100,8 +100,8 @@ describe('planRoute', () => {
     const slowCheap = charger(250, { powerKw: 50, prices: ratePrices('USD', { kwh: 10 }) });
     const fastDear = charger(255, { powerKw: 150, prices: ratePrices('USD', { kwh: 60 }) });
     const chargers = [slowCheap, fastDear];
-    const fastest = planRoute(input({ routeKm: 500, chargers, strategy: 'fastest' }));
-    const cheapest = planRoute(input({ routeKm: 500, chargers, strategy: 'cheapest' }));
+    const fastest = planRoute(input({ routeKm: 480, chargers, strategy: 'fastest' }));
+    const cheapest = planRoute(input({ routeKm: 480, chargers, strategy: 'cheapest' }));
     expect(fastest.ok && fastest.stops[0].charger.id).toBe(fastDear.id);
     expect(cheapest.ok && cheapest.stops[0].charger.id).toBe(slowCheap.id);
     if (fastest.ok && cheapest.ok) {
@@ -117,5 +117,15 @@ describe('planRoute', () => {
     expect(dep).toBeLessThan(80);
     expect(plan.arrivalSoc).toBeGreaterThanOrEqual(15);
     expect(plan.arrivalSoc).toBeLessThan(20);
+  });
+});
+
+describe('planRoute respects the charge target', () => {
+  it('never charges above the target, even when that makes the route impossible', () => {
+    // 90 % reaches km 270; from a charger at km 260, 250 km more needs ~86 % with the minimum: above the 80 % target.
+    const plan = planRoute(input({ routeKm: 510, chargers: [charger(260)], targetSoc: 80 }));
+    expect(plan.ok).toBe(false);
+    const higher = planRoute(input({ routeKm: 510, chargers: [charger(260)], targetSoc: 90 }));
+    expect(higher.ok && higher.stops[0].departureSoc).toBeLessThanOrEqual(90);
   });
 });

@@ -9,7 +9,7 @@ import type { VehicleSpec } from '../vehicles/vehicle-spec';
  *
  * Model: energy per km is the vehicle's average consumption (times `consumptionFactor`); reaching a charger off the
  * route costs the detour there and back. At a stop the car charges to the target, except at the last stop, where it
- * charges only to what the rest of the trip needs (at least the minimum on arrival, plus `bufferPercent`).
+ * charges only to what the rest of the trip needs (the minimum on arrival plus `bufferPercent`), never above the target.
  * Strategies are shortest paths over the candidate stops (dynamic programming, O(n²)):
  * - `fewest`: fewest stops, then least time;
  * - `fastest`: least charging + detour time (plus `stopOverheadMinutes` per stop);
@@ -116,12 +116,27 @@ export function planRoute(input: PlanInput): Plan {
   const departure = (i: number, j: number, arrival: number) => {
     if (i === 0) return input.startSoc;
     const need = minSoc + legKm(i, j) * pctPerKm + buffer;
-    return j === last ? Math.min(100, Math.max(arrival, need)) : Math.max(arrival, target);
+    // Never above the driver's charge target: at the last stop only what the rest of the trip needs, up to it.
+    return j === last ? Math.max(arrival, Math.min(target, need)) : Math.max(arrival, target);
   };
 
   for (let i = 0; i < last; i++) {
     const here = best[i];
     if (!here) continue;
+    const c = nodes[i].charger;
+    // The charge at i depends on j only for the last leg; the session to the target is computed once per node.
+    const costOf = new Map<number, { minutes: number; money: number } | null>();
+    const chargeAt = (dep: number) => {
+      const key = Math.round(dep * 100);
+      if (!costOf.has(key)) {
+        if (!c || dep <= here.arrivalSoc) costOf.set(key, { minutes: 0, money: 0 });
+        else {
+          const s = charge(c, here.arrivalSoc, dep, fallbackPrices(c));
+          costOf.set(key, s.ok ? { minutes: s.minutes + overhead + (c.score !== null && c.score < 5 ? LOW_SCORE_PENALTY_MIN : 0), money: s.total } : null);
+        }
+      }
+      return costOf.get(key) ?? null;
+    };
     for (let j = i + 1; j <= last; j++) {
       const dep = departure(i, j, here.arrivalSoc);
       const arrive = dep - legKm(i, j) * pctPerKm;
@@ -130,18 +145,11 @@ export function planRoute(input: PlanInput): Plan {
         if (nodes[j].alongKm - nodes[i].alongKm > (dep / pctPerKm) * 1.2 + 50) break;
         continue;
       }
-      let minutes = 0;
-      let money = 0;
-      const c = nodes[i].charger;
-      if (c && dep > here.arrivalSoc) {
-        const s = charge(c, here.arrivalSoc, dep, fallbackPrices(c));
-        if (!s.ok) continue;
-        minutes += s.minutes + overhead + (c.score !== null && c.score < 5 ? LOW_SCORE_PENALTY_MIN : 0);
-        money += s.total;
-      }
-      minutes += ((2 * nodes[j].offRouteKm) / speed) * 60;
+      const session = chargeAt(dep);
+      if (!session) continue;
+      const minutes = session.minutes + ((2 * nodes[j].offRouteKm) / speed) * 60;
       const stops = here.stops + (j === last ? 0 : 1);
-      const step = input.strategy === 'fewest' ? (j === last ? 0 : 1e6) + minutes : input.strategy === 'cheapest' ? money * 1000 + minutes : minutes;
+      const step = input.strategy === 'fewest' ? (j === last ? 0 : 1e6) + minutes : input.strategy === 'cheapest' ? session.money * 1000 + minutes : minutes;
       const weight = here.weight + step;
       if (!best[j] || weight < best[j]!.weight) best[j] = { weight, prev: i, arrivalSoc: arrive, stops };
     }

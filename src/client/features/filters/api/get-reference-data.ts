@@ -13,6 +13,7 @@ export interface ReferenceData {
   StatusTypes: RefItem[];
   CheckinStatusTypes: Array<RefItem & { IsPositive: boolean | null; IsAutomatedCheckin: boolean | null }>;
   UserCommentTypes: RefItem[];
+  Countries: Array<RefItem & { ISOCode: string }>;
 }
 
 export const referenceDataQuery = queryOptions({

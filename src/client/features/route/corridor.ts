@@ -1,0 +1,120 @@
+import { routeMeasure } from '../../../shared/geo/route-measure';
+import type { LatLng } from '../../../shared/geo/types';
+import type { PlanCharger } from '../../../shared/planner/plan-route';
+import { currencyOfCountry, minorUnits } from '../../../shared/tariffs/currency';
+import { parsePriceText } from '../../../shared/tariffs/parse-price-text';
+import { ratePrices, sessionCost, type RatePrices, type SessionCost } from '../../../shared/tariffs/session-cost';
+import { chargingRegion, compatibleConnectionTypes } from '../../../shared/vehicles/ports';
+import type { MyVehicle } from '../../stores/vehicle-store';
+import { statusOf } from '../map-view/poi-features';
+
+/** A POI as /v3/poi returns it with compact=true&verbose=false (reference objects and nulls left out). */
+export interface CorridorPoi {
+  ID: number;
+  OperatorID?: number;
+  StatusTypeID?: number;
+  UsageCost?: string;
+  AddressInfo: { Title: string; Town?: string; CountryID?: number; Latitude: number; Longitude: number };
+  Connections?: Array<{ ConnectionTypeID?: number; CurrentTypeID?: number; PowerKW?: number }>;
+}
+
+export interface StripRow {
+  id: number;
+  name: string;
+  town: string | null;
+  latitude: number;
+  longitude: number;
+  alongKm: number;
+  offKm: number;
+  maxPowerKw: number | null;
+  network: string | null;
+  operational: boolean;
+  /** The best connector my vehicle can use here (null without a vehicle, or none fits). */
+  usable: { powerKw: number; current: 'ac' | 'dc' } | null;
+  prices: RatePrices | null;
+  priceText: string | null;
+  /** What charging from the minimum arrival to the target would cost my vehicle here. */
+  cost: SessionCost | null;
+}
+
+export interface CorridorContext {
+  countryIso: (countryId: number | undefined) => string | null;
+  operatorName: (operatorId: number | undefined) => string | null;
+  vehicle: MyVehicle | null;
+  fromSoc: number;
+  toSoc: number;
+}
+
+function pricesOf(text: string | undefined, countryIso: string | null): RatePrices | null {
+  if (!text) return null;
+  const p = parsePriceText(text, currencyOfCountry(countryIso));
+  if ((p.status !== 'exact' && p.status !== 'free') || !p.currency) return null;
+  const m = minorUnits(p.currency);
+  return ratePrices(p.currency, { kwh: (p.perKwh ?? 0) * m, connection: (p.sessionFee ?? 0) * m, hour: (p.perHour ?? 0) * m, idleHour: (p.idlePerHour ?? 0) * m, parkingHour: (p.parkingPerHour ?? 0) * m });
+}
+
+/** Chargers of a corridor ordered by distance along the route, with what my vehicle can do and pay there. */
+export function stripRows(pois: CorridorPoi[], line: readonly LatLng[], ctx: CorridorContext): StripRow[] {
+  const measure = routeMeasure(line);
+  const v = ctx.vehicle;
+  return pois
+    .map((poi) => {
+      const iso = ctx.countryIso(poi.AddressInfo.CountryID);
+      const { alongKm, offKm } = measure.locate([poi.AddressInfo.Latitude, poi.AddressInfo.Longitude]);
+      const powers = (poi.Connections ?? []).map((c) => c.PowerKW ?? 0).filter((p) => p > 0);
+      let usable: StripRow['usable'] = null;
+      let bestEffective = 0;
+      if (v) {
+        const types = new Set(compatibleConnectionTypes(v.ports, chargingRegion(iso)));
+        for (const c of poi.Connections ?? []) {
+          if (c.ConnectionTypeID === undefined || !types.has(c.ConnectionTypeID) || !c.PowerKW) continue;
+          const current = c.CurrentTypeID === 30 ? 'dc' : 'ac';
+          const carMax = current === 'dc' ? v.spec.dc?.maxPowerKw : v.spec.ac?.maxPowerKw;
+          if (carMax === undefined) continue;
+          // The connector that charges this car fastest: its power capped by what the car accepts.
+          const effective = Math.min(c.PowerKW, carMax);
+          if (effective > bestEffective) {
+            bestEffective = effective;
+            usable = { powerKw: c.PowerKW, current };
+          }
+        }
+      }
+      const prices = pricesOf(poi.UsageCost, iso);
+      const status = statusOf(poi.StatusTypeID);
+      return {
+        id: poi.ID,
+        name: poi.AddressInfo.Title,
+        town: poi.AddressInfo.Town ?? null,
+        latitude: poi.AddressInfo.Latitude,
+        longitude: poi.AddressInfo.Longitude,
+        alongKm,
+        offKm,
+        maxPowerKw: powers.length ? Math.max(...powers) : null,
+        network: ctx.operatorName(poi.OperatorID),
+        operational: status === 'operational' || status === 'unknown',
+        usable,
+        prices,
+        priceText: poi.UsageCost ?? null,
+        cost: v && usable && prices ? sessionCost(v.spec, ctx.fromSoc, ctx.toSoc, usable, prices) : null,
+      };
+    })
+    .sort((a, b) => a.alongKm - b.alongKm || a.offKm - b.offKm);
+}
+
+/** The strip's chargers my vehicle can use, as the planner takes them. */
+export function planChargers(rows: StripRow[]): PlanCharger[] {
+  return rows
+    .filter((r) => r.usable !== null)
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      alongKm: r.alongKm,
+      offRouteKm: r.offKm,
+      powerKw: r.usable!.powerKw,
+      current: r.usable!.current,
+      operational: r.operational,
+      score: null,
+      prices: r.prices,
+      network: r.network,
+    }));
+}
