@@ -10,6 +10,11 @@ import { SqliteLocationRepository } from '../src/server/repositories/location-re
 import { encodePolyline, lineLengthKm } from '../src/shared/geo/polyline';
 import type { LatLng } from '../src/shared/geo/types';
 import { syntheticDb } from './synthetic-db';
+import { simplifyLine } from '../src/shared/geo/simplify-line';
+import { planRoute } from '../src/shared/planner/plan-route';
+import type { VehicleSpec } from '../src/shared/vehicles/vehicle-spec';
+import type { PortFamily } from '../src/shared/vehicles/ports';
+import { planChargers, stripRows, type CorridorPoi } from '../src/client/features/route/corridor';
 import { ms, timeIt, writeResults, type Row } from './stats';
 
 /**
@@ -113,6 +118,53 @@ const corridorIn = await timeIt(Math.max(20, N / 4), inProcess(corridorUrl));
 const corridorHttp = await timeIt(Math.max(20, N / 4), overHttp(corridorUrl));
 rows.push({ measure: `corridor ${routeKm.toFixed(0)} km route, 5 km (${corridorMatches} matches, 500 returned) — HTTP p50`, value: ms(corridorHttp.p50), target: '≤ 60 ms', ok: corridorHttp.p50 <= 60 });
 rows.push({ measure: 'corridor — HTTP p95 / in-process p50', value: `${ms(corridorHttp.p95)} / ${ms(corridorIn.p50)}`, target: '', ok: null });
+
+// A trip as the planner runs it: a 1,000 km road-like route (a vertex every ~200 m), simplified to ≤ 1,000 points,
+// the corridor by POST, then the strip and the plan for a Nissan Leaf e+ (the client's own code, run here).
+const tripWaypoints: LatLng[] = [[42.886, -78.878], [43.048, -76.147], [42.653, -73.756], [40.713, -74.006], [42.36, -71.058], [42.101, -72.59]];
+const tripRoute: LatLng[] = [];
+for (let w = 1; w < tripWaypoints.length; w++) {
+  const [a, b] = [tripWaypoints[w - 1], tripWaypoints[w]];
+  const n = Math.ceil(lineLengthKm([a, b]) / 0.2);
+  for (let k = 0; k < n; k++) tripRoute.push([a[0] + ((b[0] - a[0]) * k) / n, a[1] + ((b[1] - a[1]) * k) / n]);
+}
+tripRoute.push(tripWaypoints[tripWaypoints.length - 1]);
+const tripKm = lineLengthKm(tripRoute);
+const refs = deps.references.all();
+const countryIso = new Map([...refs.countries.values()].map((c) => [Number(c.ID), String(c.ISOCode)]));
+const operatorName = new Map([...refs.operators.values()].map((o) => [Number(o.ID), String(o.Title)]));
+const leafSpec: VehicleSpec = {
+  batteryKwh: 62,
+  consumptionKwhPer100Km: 17.2,
+  ac: { ports: ['type2'], maxPowerKw: 6.6, phases: 1 },
+  dc: { ports: ['chademo'], maxPowerKw: 100, curve: [{ percentage: 0, power: 95 }, { percentage: 75, power: 100 }, { percentage: 100, power: 6.6 }], isDefaultCurve: true },
+};
+const leafCar = { vehicleId: 'nissan-leaf', variantUuid: '-', name: 'Nissan Leaf', variantName: 'e+ 62 kWh', ports: ['type2', 'chademo'] as PortFamily[], spec: leafSpec };
+let tripStops = 0;
+let tripChargers = 0;
+let serverMs: number[] = [];
+const trip = await timeIt(10, async () => {
+  const line = simplifyLine(tripRoute, 0.05, 1000);
+  const t0 = performance.now();
+  const res = await fetch(`${base}/v3/poi`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept-Encoding': 'gzip' },
+    body: new URLSearchParams({ polyline: encodePolyline(line), distance: '5', distanceunit: 'km', maxresults: '5000', compact: 'true', verbose: 'false', operationalonly: 'true', vehicleports: 'type2,chademo' }).toString(),
+  });
+  const pois = (await res.json()) as CorridorPoi[];
+  serverMs.push(Number(/app;dur=([\d.]+)/.exec(res.headers.get('Server-Timing') ?? '')?.[1] ?? NaN) || performance.now() - t0);
+  const strip = stripRows(pois, line, { countryIso: (id) => (id === undefined ? null : (countryIso.get(id) ?? null)), operatorName: (id) => (id === undefined ? null : (operatorName.get(id) ?? null)), vehicle: leafCar, fromSoc: 15, toSoc: 80 });
+  const plan = planRoute({ routeKm: lineLengthKm(line), chargers: planChargers(strip), vehicle: leafSpec, startSoc: 90, minArrivalSoc: 15, targetSoc: 80, strategy: 'fastest' });
+  tripChargers = strip.length;
+  tripStops = plan.ok ? plan.stops.length : -1;
+}, 2);
+serverMs = serverMs.slice(-10).sort((a, b) => a - b);
+rows.push({
+  measure: `trip ${tripKm.toFixed(0)} km route (${tripRoute.length.toLocaleString()} vertices → ≤1,000): corridor by POST + strip + plan, Leaf e+ (${tripChargers} chargers, ${tripStops} stops) — p50, no rendering`,
+  value: `${ms(trip.p50)} (p95 ${ms(trip.p95)}; server ${ms(serverMs[Math.floor(serverMs.length / 2)])})`,
+  target: '≤ 1,500 ms',
+  ok: trip.p50 <= 1500,
+});
 
 const clusterMatches = await count(clustersUrl);
 const clustersHttp = await timeIt(Math.max(20, N / 4), overHttp(clustersUrl));
