@@ -73,4 +73,17 @@ test('a driver plans Buffalo → New York in a Leaf e+: chargers in route order,
   await expect(friendPlan).toContainText('Nissan Leaf');
   await expect.poll(async () => friendPlan.getByTestId('plan-stop').locator('.font-medium').allTextContents()).toEqual(names);
   await friend.close();
+
+  // A GPX track imported from a file replaces the waypoints.
+  await panel.getByRole('button', { name: 'Clear route' }).click();
+  await panel.getByText('Paste a polyline or import GPX / GeoJSON').click();
+  const trkpts = Array.from({ length: 50 }, (_, i) => `<trkpt lat="${(42.65 - i * 0.02).toFixed(4)}" lon="${(-73.75 - i * 0.001).toFixed(4)}"/>`).join('');
+  await panel.getByLabel('Import GPX or GeoJSON file').setInputFiles({
+    name: 'albany-south.gpx',
+    mimeType: 'application/gpx+xml',
+    buffer: Buffer.from(`<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>${trkpts}</trkseg></trk></gpx>`),
+  });
+  await expect(panel.getByTestId('route-summary')).toContainText(/Imported route · 1\d\d(\.\d)? km/);
+  await expect(page).toHaveURL(/rl=/);
+  await expect(panel.getByTestId('strip-row').first()).toBeVisible();
 });

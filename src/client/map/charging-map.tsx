@@ -235,11 +235,16 @@ function ensureSource(map: MlMap, clustered: boolean, current: { current: boolea
  */
 function wireRouteEditing(map: MlMap, el: HTMLElement, latest: { current: ChargingMapProps }) {
   let drag: { index: number; x: number; y: number; moved: boolean } | null = null;
-  // The click that ends a drag (or a removal) must not also add a waypoint.
-  let suppressUntil = 0;
+  // The click that ends a drag (or a removal) must not also add a waypoint; the next press clears the flag.
+  let suppressNextClick = false;
+  map.on('mousedown', () => (suppressNextClick = false));
+  map.on('touchstart', () => (suppressNextClick = false));
   const CHARGER_LAYERS = ['charger-clusters', 'charger-points', 'route-chargers', 'route-waypoints'];
   map.on('click', (e) => {
-    if (performance.now() < suppressUntil) return;
+    if (suppressNextClick) {
+      suppressNextClick = false;
+      return;
+    }
     const onMapClick = latest.current.onMapClick;
     if (!onMapClick) return;
     if (map.queryRenderedFeatures(e.point, { layers: CHARGER_LAYERS.filter((l) => map.getLayer(l)) }).length > 0) return;
@@ -270,7 +275,7 @@ function wireRouteEditing(map: MlMap, el: HTMLElement, latest: { current: Chargi
     const d = drag;
     drag = null;
     el.removeAttribute('data-dragging');
-    suppressUntil = performance.now() + 400;
+    suppressNextClick = true;
     if (d.moved) latest.current.onWaypointMove?.(d.index, [e.lngLat.lat, e.lngLat.lng]);
     else latest.current.onWaypointRemove?.(d.index);
   };
