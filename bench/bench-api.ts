@@ -149,7 +149,7 @@ const trip = await timeIt(10, async () => {
   const res = await fetch(`${base}/v3/poi`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept-Encoding': 'gzip' },
-    body: new URLSearchParams({ polyline: encodePolyline(line), distance: '5', distanceunit: 'km', maxresults: '5000', compact: 'true', verbose: 'false', operationalonly: 'true', vehicleports: 'type2,chademo' }).toString(),
+    body: new URLSearchParams({ polyline: encodePolyline(line), distance: '5', distanceunit: 'km', maxresults: '5000', compact: 'true', verbose: 'false', sortby: 'power_desc', operationalonly: 'true', vehicleports: 'type2,chademo' }).toString(),
   });
   const pois = (await res.json()) as CorridorPoi[];
   serverMs.push(Number(/app;dur=([\d.]+)/.exec(res.headers.get('Server-Timing') ?? '')?.[1] ?? NaN) || performance.now() - t0);

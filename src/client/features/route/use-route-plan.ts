@@ -23,9 +23,10 @@ export function useRoutePlan(planning: boolean) {
 
   const rows: StripRow[] = useMemo(() => {
     if (!line || !corridor.data) return [];
+    const pois = corridor.data.pois;
     const countries = new Map((refs?.Countries ?? []).map((c) => [c.ID, c.ISOCode]));
     const operators = new Map((refs?.Operators ?? []).map((o) => [o.ID, o.Title]));
-    return stripRows(corridor.data, line, {
+    return stripRows(pois, line, {
       countryIso: (id) => (id === undefined ? null : (countries.get(id) ?? null)),
       operatorName: (id) => (id === undefined ? null : (operators.get(id) ?? null)),
       vehicle,

@@ -8,6 +8,8 @@ import type { Filters } from '../../../stores/filters-store';
 import { filtersToQuery } from '../../filters/filters-codec';
 import type { CorridorPoi } from '../corridor';
 
+export const MAX_CORRIDOR = 5000;
+
 export interface RouteLine {
   line: LatLng[];
   source: 'osrm' | 'straight' | 'import';
@@ -49,8 +51,15 @@ export function useCorridor(line: LatLng[] | null, km: number, filters: Filters)
   return useQuery({
     queryKey: routeKeys.corridor(encoded, km, f),
     enabled: line !== null && line.length >= 2,
-    queryFn: async ({ signal }) =>
-      (await postForm<CorridorPoi[]>('/v3/poi', { ...f, polyline: encoded, distance: String(km), distanceunit: 'km', maxresults: '5000', compact: 'true', verbose: 'false' }, signal)).data,
+    queryFn: async ({ signal }) => {
+      // A capped answer keeps the most powerful chargers, the ones a trip plan wants.
+      const { data, headers } = await postForm<CorridorPoi[]>(
+        '/v3/poi',
+        { ...f, polyline: encoded, distance: String(km), distanceunit: 'km', maxresults: String(MAX_CORRIDOR), compact: 'true', verbose: 'false', sortby: 'power_desc' },
+        signal,
+      );
+      return { pois: data, total: Number(headers.get('X-Total-Count') ?? data.length) };
+    },
     placeholderData: keepPreviousData,
   });
 }

@@ -160,7 +160,7 @@ export function RoutePanel({ onClose, routePlan }: { onClose: () => void; routeP
         </div>
       ) : null}
       {plan && vehicle ? <PlanSummary plan={plan} vehicleName={vehicle.name} unit={unit} /> : null}
-      {line ? <StripView rows={rows} plan={plan} loading={corridor.isPending} unit={unit} /> : null}
+      {line ? <StripView rows={rows} total={corridor.data?.total ?? rows.length} plan={plan} loading={corridor.isPending} unit={unit} /> : null}
 
       {line ? (
         <div className="mt-3 flex flex-wrap gap-2 border-t border-slate-200 pt-2 text-xs">

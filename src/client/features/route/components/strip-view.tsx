@@ -6,7 +6,7 @@ import { money } from '../../tariffs/estimate';
 import type { StripRow } from '../corridor';
 
 /** Chargers along the route in driving order: where, how far off, how fast, whose, and what my car would pay. */
-export function StripView({ rows, plan, loading, unit }: { rows: StripRow[]; plan: Plan | null; loading: boolean; unit: DistanceUnit }) {
+export function StripView({ rows, total, plan, loading, unit }: { rows: StripRow[]; total: number; plan: Plan | null; loading: boolean; unit: DistanceUnit }) {
   const selectedId = useMapViewStore((s) => s.selectedId);
   const locationSelected = useMapViewStore((s) => s.locationSelected);
   const stops = new Set(plan?.ok ? plan.stops.map((s) => s.charger.id) : []);
@@ -19,7 +19,9 @@ export function StripView({ rows, plan, loading, unit }: { rows: StripRow[]; pla
   if (rows.length === 0) return <p className="mt-2 text-sm text-slate-600">No chargers along this route with the current filters. Widen the corridor or relax the filters.</p>;
   return (
     <section className="mt-2" aria-label="Chargers along the route">
-      <h3 className="text-sm font-semibold text-slate-800">{rows.length} chargers along the route</h3>
+      <h3 className="text-sm font-semibold text-slate-800">
+        {total > rows.length ? `${total.toLocaleString()} chargers along the route; the ${rows.length.toLocaleString()} most powerful are shown and planned with` : `${rows.length} chargers along the route`}
+      </h3>
       <ol ref={list} className="mt-1 max-h-72 divide-y divide-slate-100 overflow-y-auto text-xs" data-testid="strip">
         {rows.map((r) => (
           <li key={r.id} data-charger-id={r.id}>
