@@ -129,3 +129,12 @@ describe('planRoute respects the charge target', () => {
     expect(higher.ok && higher.stops[0].departureSoc).toBeLessThanOrEqual(90);
   });
 });
+
+describe('planRoute prefers well-rated chargers', () => {
+  it('passes over a charger with a poor check-in score when an equal one is near', () => {
+    const poor = charger(250, { score: 2 });
+    const good = charger(252, { score: 8 });
+    const plan = planRoute(input({ routeKm: 480, chargers: [poor, good], strategy: 'fastest' }));
+    expect(plan.ok && plan.stops.map((s) => s.charger.id)).toEqual([good.id]);
+  });
+});

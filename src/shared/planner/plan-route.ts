@@ -14,7 +14,8 @@ import type { VehicleSpec } from '../vehicles/vehicle-spec';
  * - `fewest`: fewest stops, then least time;
  * - `fastest`: least charging + detour time (plus `stopOverheadMinutes` per stop);
  * - `cheapest`: least money (a charger without a known price counts at the highest known price per kWh), then time.
- * Low-scored chargers (check-in score under 5) cost a time penalty in every strategy.
+ * Low-scored chargers (check-in score under 5) cost a time penalty in every strategy, so an equal charger with a
+ * better score nearby wins.
  */
 export interface PlanCharger {
   id: number;

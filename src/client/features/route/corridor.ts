@@ -14,6 +14,8 @@ export interface CorridorPoi {
   OperatorID?: number;
   StatusTypeID?: number;
   UsageCost?: string;
+  /** Extension: check-in score 0–10, when the location has one. */
+  Score?: number;
   AddressInfo: { Title: string; Town?: string; CountryID?: number; Latitude: number; Longitude: number };
   Connections?: Array<{ ConnectionTypeID?: number; CurrentTypeID?: number; PowerKW?: number }>;
 }
@@ -29,6 +31,7 @@ export interface StripRow {
   maxPowerKw: number | null;
   network: string | null;
   operational: boolean;
+  score: number | null;
   /** The best connector my vehicle can use here (null without a vehicle, or none fits). */
   usable: { powerKw: number; current: 'ac' | 'dc' } | null;
   prices: RatePrices | null;
@@ -92,6 +95,7 @@ export function stripRows(pois: CorridorPoi[], line: readonly LatLng[], ctx: Cor
         maxPowerKw: powers.length ? Math.max(...powers) : null,
         network: ctx.operatorName(poi.OperatorID),
         operational: status === 'operational' || status === 'unknown',
+        score: poi.Score ?? null,
         usable,
         prices,
         priceText: poi.UsageCost ?? null,
@@ -113,7 +117,7 @@ export function planChargers(rows: StripRow[]): PlanCharger[] {
       powerKw: r.usable!.powerKw,
       current: r.usable!.current,
       operational: r.operational,
-      score: null,
+      score: r.score,
       prices: r.prices,
       network: r.network,
     }));

@@ -8,6 +8,8 @@ export interface PoiOutputOptions {
   camelcase: boolean;
   distanceUnit: 'km' | 'miles';
   comments?: Map<number, { UserComments: unknown[]; MediaItems: unknown[] }>;
+  /** Check-in scores (0–10) by location id, for the `Score` extension (absent when the location has none). */
+  scores?: ReadonlyMap<number, number>;
 }
 
 type Json = Record<string, unknown>;
@@ -102,6 +104,9 @@ export function toOcmPoi(l: LocationDetails, refs: ReferenceData, distanceKm: nu
   putField(o, p, 'DataQualityLevel', l.data_quality_level);
   putField(o, p, 'DateCreated', l.date_created);
   putField(o, p, 'SubmissionStatusTypeID', l.submission_status_type_id);
+  // Extension: the check-in score, only for scored locations (OCM clients ignore unknown keys).
+  const score = o.scores?.get(l.id);
+  if (score !== undefined) p.Score = score;
   return o.camelcase ? (camelCaseKeys(p) as Json) : p;
 }
 

@@ -125,8 +125,12 @@ describe('PlugShare reviews', () => {
     expect(after.reviews.map((r) => r.id)).toContain(posted.id);
     expect(after.checkins.last_failure_at).toBe(posted.created_at);
     // the score filter
-    const scored = (await (await t.request('/v3/poi?maxresults=100&minscore=3')).json()) as Array<{ ID: number }>;
+    const scored = (await (await t.request('/v3/poi?maxresults=100&minscore=3')).json()) as Array<{ ID: number; Score?: number }>;
     expect(scored.map((p) => p.ID)).toContain(other);
+    // The score is also an extension field of the OCM POI (for the trip planner), absent on unscored locations.
+    expect(scored.find((p) => p.ID === other)?.Score).toBe(3.3);
+    const all = (await (await t.request('/v3/poi?maxresults=100')).json()) as Array<{ ID: number; Score?: number }>;
+    expect(all.filter((p) => p.ID !== other).every((p) => p.Score === undefined || typeof p.Score === 'number')).toBe(true);
     expect(((await (await t.request('/v3/poi?maxresults=100&minscore=5')).json()) as Array<{ ID: number }>).map((p) => p.ID)).not.toContain(other);
     expect((await t.request('/v3/poi?minscore=11')).status).toBe(400);
 
