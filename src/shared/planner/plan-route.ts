@@ -96,9 +96,10 @@ export function planRoute(input: PlanInput): Plan {
   const minSoc = input.minArrivalSoc;
   const target = Math.max(input.targetSoc, minSoc + 1);
 
-  const usable = input.chargers
-    .filter((c) => c.operational && c.powerKw > 0 && c.alongKm >= 0 && c.alongKm <= input.routeKm && (c.current === 'dc' ? v.dc : v.ac))
-    .sort((a, b) => a.alongKm - b.alongKm || b.powerKw - a.powerKw);
+  const usable = thin(
+    input.chargers.filter((c) => c.operational && c.powerKw > 0 && c.alongKm >= 0 && c.alongKm <= input.routeKm && (c.current === 'dc' ? v.dc : v.ac)),
+    v,
+  ).sort((a, b) => a.alongKm - b.alongKm || b.powerKw - a.powerKw);
   const nodes: Node[] = [{ alongKm: 0, offRouteKm: 0, charger: null }, ...usable.map((c) => ({ alongKm: c.alongKm, offRouteKm: c.offRouteKm, charger: c })), { alongKm: input.routeKm, offRouteKm: 0, charger: null }];
   const last = nodes.length - 1;
   const legKm = (i: number, j: number) => nodes[j].alongKm - nodes[i].alongKm + nodes[i].offRouteKm + nodes[j].offRouteKm;
@@ -195,6 +196,31 @@ export function planRoute(input: PlanInput): Plan {
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Candidates kept per stretch of route: thousands of chargers along a long corridor add nothing but time. */
+const PER_BUCKET = 4;
+const BUCKET_KM = 5;
+
+/**
+ * Keeps, in every 5 km of route, the few chargers that charge this car fastest (then better scored, then nearer the
+ * route): the plan's choices are the same, and a 1,000 km corridor of 5,000 chargers plans in milliseconds.
+ */
+function thin(chargers: PlanCharger[], v: VehicleSpec): PlanCharger[] {
+  const effective = (c: PlanCharger) => Math.min(c.powerKw, (c.current === 'dc' ? v.dc?.maxPowerKw : v.ac?.maxPowerKw) ?? 0);
+  const buckets = new Map<number, PlanCharger[]>();
+  for (const c of chargers) {
+    const k = Math.floor(c.alongKm / BUCKET_KM);
+    const list = buckets.get(k);
+    if (list) list.push(c);
+    else buckets.set(k, [c]);
+  }
+  const out: PlanCharger[] = [];
+  for (const list of buckets.values()) {
+    list.sort((a, b) => effective(b) - effective(a) || (b.score ?? 5) - (a.score ?? 5) || a.offRouteKm - b.offRouteKm);
+    out.push(...list.slice(0, PER_BUCKET));
+  }
+  return out;
+}
 
 /** Where the route breaks: the furthest point reached, and the distance from there to the next usable charger. */
 function gap(nodes: Node[], best: Array<{ arrivalSoc: number } | null>, input: PlanInput, pctPerKm: number): Plan {

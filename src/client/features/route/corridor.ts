@@ -60,6 +60,21 @@ function pricesOf(text: string | undefined, countryIso: string | null): RatePric
 export function stripRows(pois: CorridorPoi[], line: readonly LatLng[], ctx: CorridorContext): StripRow[] {
   const measure = routeMeasure(line);
   const v = ctx.vehicle;
+  // Networks repeat the same few price texts: each is read once.
+  const priceCache = new Map<string, RatePrices | null>();
+  const cachedPrices = (text: string | undefined, iso: string | null) => {
+    const key = `${iso}\u0000${text}`;
+    if (!priceCache.has(key)) priceCache.set(key, pricesOf(text, iso));
+    return priceCache.get(key) ?? null;
+  };
+  const costCache = new Map<string, SessionCost>();
+  // The same connector power and price give the same session: computed once.
+  const costAt = (usable: NonNullable<StripRow['usable']>, prices: RatePrices) => {
+    const key = `${usable.powerKw}|${usable.current}|${JSON.stringify(prices)}`;
+    let c = costCache.get(key);
+    if (!c) costCache.set(key, (c = sessionCost((v as MyVehicle).spec, ctx.fromSoc, ctx.toSoc, usable, prices)));
+    return c;
+  };
   return pois
     .map((poi) => {
       const iso = ctx.countryIso(poi.AddressInfo.CountryID);
@@ -82,7 +97,7 @@ export function stripRows(pois: CorridorPoi[], line: readonly LatLng[], ctx: Cor
           }
         }
       }
-      const prices = pricesOf(poi.UsageCost, iso);
+      const prices = cachedPrices(poi.UsageCost, iso);
       const status = statusOf(poi.StatusTypeID);
       return {
         id: poi.ID,
@@ -99,7 +114,7 @@ export function stripRows(pois: CorridorPoi[], line: readonly LatLng[], ctx: Cor
         usable,
         prices,
         priceText: poi.UsageCost ?? null,
-        cost: v && usable && prices ? sessionCost(v.spec, ctx.fromSoc, ctx.toSoc, usable, prices) : null,
+        cost: v && usable && prices ? costAt(usable, prices) : null,
       };
     })
     .sort((a, b) => a.alongKm - b.alongKm || a.offKm - b.offKm);

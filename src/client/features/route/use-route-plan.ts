@@ -18,8 +18,9 @@ export function useRoutePlan(planning: boolean) {
   const { data: refs } = useReferenceData();
   const route = useRouteLine(waypoints, importedLine);
   const line = route.data?.line ?? null;
-  // Clustering is off along the route, and the corridor follows the map's filters (my vehicle's connectors when set).
-  const corridor = useCorridor(planning ? line : null, settings.corridorKm, filters);
+  // The corridor follows the map's filters and, with a vehicle chosen, only connectors it can use.
+  const corridorFilters = useMemo(() => (vehicle ? { ...filters, vehiclePorts: vehicle.ports } : filters), [filters, vehicle]);
+  const corridor = useCorridor(planning ? line : null, settings.corridorKm, corridorFilters);
 
   const rows: StripRow[] = useMemo(() => {
     if (!line || !corridor.data) return [];

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { RouteResponse } from '../../../../shared/api/route';
 import { decodePolyline, encodePolyline, lineLengthKm } from '../../../../shared/geo/polyline';
@@ -7,8 +8,7 @@ import { postForm } from '../../../lib/api-client';
 import type { Filters } from '../../../stores/filters-store';
 import { filtersToQuery } from '../../filters/filters-codec';
 import type { CorridorPoi } from '../corridor';
-
-export const MAX_CORRIDOR = 5000;
+import { fetchCorridor } from '../corridor-fetch';
 
 export interface RouteLine {
   line: LatLng[];
@@ -42,24 +42,19 @@ export function useRouteLine(waypoints: LatLng[], imported: LatLng[] | null) {
 }
 
 /**
- * Chargers within `km` of the route with the map's filters, by POST (a long route's polyline does not fit in a URL),
- * the route simplified to at most 1,000 points first.
+ * Chargers within `km` of the route with the map's filters. The route is simplified to at most 1,000 points and sent
+ * by POST (a long route's polyline does not fit in a URL), in pieces of about 100 km asked for in parallel, each
+ * keeping its most powerful chargers: a dense corridor then stays covered along its whole length instead of the
+ * cap going to one city.
  */
 export function useCorridor(line: LatLng[] | null, km: number, filters: Filters) {
-  const encoded = line ? encodePolyline(simplifyLine(line, 0.05, 1000)) : '';
+  const simple = useMemo(() => (line ? simplifyLine(line, 0.05, 1000) : null), [line]);
+  const encoded = useMemo(() => (simple ? encodePolyline(simple) : ''), [simple]);
   const f = filtersToQuery(filters);
   return useQuery({
     queryKey: routeKeys.corridor(encoded, km, f),
-    enabled: line !== null && line.length >= 2,
-    queryFn: async ({ signal }) => {
-      // A capped answer keeps the most powerful chargers, the ones a trip plan wants.
-      const { data, headers } = await postForm<CorridorPoi[]>(
-        '/v3/poi',
-        { ...f, polyline: encoded, distance: String(km), distanceunit: 'km', maxresults: String(MAX_CORRIDOR), compact: 'true', verbose: 'false', sortby: 'power_desc' },
-        signal,
-      );
-      return { pois: data, total: Number(headers.get('X-Total-Count') ?? data.length) };
-    },
+    enabled: simple !== null && simple.length >= 2,
+    queryFn: ({ signal }) => fetchCorridor(simple as LatLng[], km, f, (fields) => postForm<CorridorPoi[]>('/v3/poi', fields, signal)),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,4 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+
+const PAGE = 100;
 import type { Plan } from '../../../../shared/planner/plan-route';
 import { formatDistance, type DistanceUnit } from '../../../lib/units';
 import { useMapViewStore } from '../../../stores/map-view-store';
@@ -11,6 +13,9 @@ export function StripView({ rows, total, plan, loading, unit }: { rows: StripRow
   const locationSelected = useMapViewStore((s) => s.locationSelected);
   const stops = new Set(plan?.ok ? plan.stops.map((s) => s.charger.id) : []);
   const list = useRef<HTMLOListElement>(null);
+  // Thousands of rows would make the panel slow: a page at a time, the plan's stops always listed.
+  const [shown, setShown] = useState(PAGE);
+  const visible = rows.filter((r, i) => i < shown || stops.has(r.id) || r.id === selectedId);
   // Selecting on the map scrolls the strip to the row.
   useEffect(() => {
     list.current?.querySelector(`[data-charger-id="${selectedId}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -20,10 +25,10 @@ export function StripView({ rows, total, plan, loading, unit }: { rows: StripRow
   return (
     <section className="mt-2" aria-label="Chargers along the route">
       <h3 className="text-sm font-semibold text-slate-800">
-        {total > rows.length ? `${total.toLocaleString()} chargers along the route; the ${rows.length.toLocaleString()} most powerful are shown and planned with` : `${rows.length} chargers along the route`}
+        {total > rows.length ? `About ${total.toLocaleString()} chargers along the route; the ${rows.length.toLocaleString()} most powerful along its length are shown and planned with` : `${rows.length} chargers along the route`}
       </h3>
       <ol ref={list} className="mt-1 max-h-72 divide-y divide-slate-100 overflow-y-auto text-xs" data-testid="strip">
-        {rows.map((r) => (
+        {visible.map((r) => (
           <li key={r.id} data-charger-id={r.id}>
             <button
               className={`w-full px-1 py-1 text-left hover:bg-slate-50 ${selectedId === r.id ? 'bg-emerald-50' : ''}`}
@@ -49,6 +54,11 @@ export function StripView({ rows, total, plan, loading, unit }: { rows: StripRow
           </li>
         ))}
       </ol>
+      {visible.length < rows.length ? (
+        <button className="mt-1 text-xs underline" onClick={() => setShown(shown + PAGE)}>
+          Show more ({rows.length - visible.length} more along the route)
+        </button>
+      ) : null}
     </section>
   );
 }
