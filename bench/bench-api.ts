@@ -37,6 +37,10 @@ const t = performance.now();
 const indexBuildMs = performance.now() - t;
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+// Idle keep-alive connections outlive a client's pool (undici, load balancers): a server that closes them first
+// races the client's next request on them (ECONNRESET).
+(server as import('node:http').Server).keepAliveTimeout = 65_000;
+(server as import('node:http').Server).headersTimeout = 66_000;
 await new Promise((r) => server.once('listening', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -120,9 +124,9 @@ const corridorHttp = await timeIt(Math.max(20, N / 4), overHttp(corridorUrl));
 rows.push({ measure: `corridor ${routeKm.toFixed(0)} km route, 5 km (${corridorMatches} matches, 500 returned) — HTTP p50`, value: ms(corridorHttp.p50), target: '≤ 60 ms', ok: corridorHttp.p50 <= 60 });
 rows.push({ measure: 'corridor — HTTP p95 / in-process p50', value: `${ms(corridorHttp.p95)} / ${ms(corridorIn.p50)}`, target: '', ok: null });
 
-// A trip as the planner runs it: a 1,000 km road-like route (Boston → Albany → Buffalo → Elmira, a vertex every ~200 m), simplified to ≤ 1,000 points,
+// A trip as the planner runs it: a 1,000 km road-like route (Boston → Albany → Buffalo → Binghamton, a vertex every ~200 m), simplified to ≤ 1,000 points,
 // the corridor by POST, then the strip and the plan for a Nissan Leaf e+ (the client's own code, run here).
-const tripWaypoints: LatLng[] = [[42.36, -71.058], [42.101, -72.59], [42.653, -73.756], [43.048, -76.147], [42.886, -78.878], [42.097, -79.235], [42.09, -76.808]];
+const tripWaypoints: LatLng[] = [[42.36, -71.058], [42.101, -72.59], [42.653, -73.756], [43.048, -76.147], [42.886, -78.878], [42.097, -79.235], [42.09, -76.808], [42.099, -75.918]];
 const tripRoute: LatLng[] = [];
 for (let w = 1; w < tripWaypoints.length; w++) {
   const [a, b] = [tripWaypoints[w - 1], tripWaypoints[w]];

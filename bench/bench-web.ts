@@ -104,13 +104,13 @@ await city.page.close();
 const country = await firstDrawn('/?at=39.5,-98.35,4');
 await country.page.close();
 
-// A shared 1,000 km trip link (Boston → Springfield → Albany → Syracuse → Buffalo → Jamestown → Elmira, where the
+// A shared 1,000 km trip link (Boston → Springfield → Albany → Syracuse → Buffalo → Jamestown → Elmira → Binghamton, where the
 // data has chargers all along; Nissan Leaf e+): time
 // from the corridor request leaving the browser to the plan on screen.
 const tripParams = new URLSearchParams('at=42,-75,6');
 encodeRoute(
   {
-    waypoints: [[42.36, -71.058], [42.101, -72.59], [42.653, -73.756], [43.048, -76.147], [42.886, -78.878], [42.097, -79.235], [42.09, -76.808]],
+    waypoints: [[42.36, -71.058], [42.101, -72.59], [42.653, -73.756], [43.048, -76.147], [42.886, -78.878], [42.097, -79.235], [42.09, -76.808], [42.099, -75.918]],
     importedLine: null,
     settings: { ...DEFAULT_PLAN_SETTINGS, strategy: 'fastest' },
     car: {

@@ -47,6 +47,10 @@ export async function startServer(env: Env, options: { staticDir?: string } = {}
   const stopSync = scheduleLeccySync(env, deps.tariffs);
   const app = createApp(deps, options);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
+  // Idle keep-alive connections outlive a client's pool (undici, load balancers): a server that closes them first
+  // races the client's next request on them (ECONNRESET).
+  (server as import('node:http').Server).keepAliveTimeout = 65_000;
+  (server as import('node:http').Server).headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
