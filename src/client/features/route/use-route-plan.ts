@@ -5,7 +5,8 @@ import { useFiltersStore } from '../../stores/filters-store';
 import { useMapViewStore } from '../../stores/map-view-store';
 import { useRouteStore } from '../../stores/route-store';
 import { useVehicleStore } from '../../stores/vehicle-store';
-import { useReferenceData } from '../filters/api/get-reference-data';
+import { useQuery } from '@tanstack/react-query';
+import { referenceDataQuery } from '../filters/api/get-reference-data';
 import { useCorridor, useRouteLine } from './api/route';
 import { planChargers, stripRows, type StripRow } from './corridor';
 
@@ -15,7 +16,8 @@ export function useRoutePlan(planning: boolean) {
   const vehicle = useVehicleStore((s) => s.vehicle);
   const filters = useFiltersStore((s) => s.filters);
   const selectedId = useMapViewStore((s) => s.selectedId);
-  const { data: refs } = useReferenceData();
+  // Reference data (country and network names) is only needed once a trip is being planned.
+  const { data: refs } = useQuery({ ...referenceDataQuery, enabled: planning });
   const route = useRouteLine(waypoints, importedLine);
   const line = route.data?.line ?? null;
   // The corridor follows the map's filters and, with a vehicle chosen, only connectors it can use.
