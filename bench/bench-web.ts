@@ -124,14 +124,22 @@ encodeRoute(
   },
   tripParams,
 );
-const tripPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-const corridorSent = tripPage.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/v3/poi'), { timeout: 60_000 }).then(() => Date.now());
-await tripPage.goto(`${base}/?${tripParams}`);
-const sentAt = await corridorSent;
-await tripPage.locator('[data-testid="plan"], [data-testid="plan-none"]').first().waitFor({ timeout: 60_000 });
-const tripShownMs = Date.now() - sentAt;
-const tripStops = await tripPage.getByTestId('plan-stop').count();
-await tripPage.close();
+// One warm-up run, then the median of three (this shared 2-core machine varies a lot from run to run).
+async function tripRun() {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const corridorSent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/v3/poi'), { timeout: 60_000 }).then(() => Date.now());
+  await page.goto(`${base}/?${tripParams}`);
+  const sentAt = await corridorSent;
+  await page.locator('[data-testid="plan"], [data-testid="plan-none"]').first().waitFor({ timeout: 60_000 });
+  const elapsed = Date.now() - sentAt;
+  const stops = await page.getByTestId('plan-stop').count();
+  await page.close();
+  return { elapsed, stops };
+}
+await tripRun();
+const tripRuns = [await tripRun(), await tripRun(), await tripRun()].sort((a, b) => a.elapsed - b.elapsed);
+const tripShownMs = tripRuns[1].elapsed;
+const tripStops = tripRuns[1].stops;
 await browser.close();
 server.kill('SIGTERM');
 
@@ -141,7 +149,12 @@ const rows: Row[] = [
   { measure: "app's own JavaScript, gzip (excluding maplibre-gl and its worker)", value: `${(ownGzip / 1024).toFixed(1)} KB`, target: '≤ 150 KB', ok: ownGzip <= 150 * 1024 },
   { measure: 'JavaScript transferred for the first view (as served, brotli) — own / all', value: `${(ownTransferred / 1024).toFixed(1)} KB / ${(allTransferred / 1024).toFixed(1)} KB`, target: '', ok: null },
   { measure: 'longest main-thread task while panning a dense region', value: ms(longestTask), target: '≤ 200 ms', ok: longestTask <= 200 },
-  { measure: `trip plan shown: 1,000 km shared link, Leaf e+ (${tripStops} stops) — corridor request sent → plan on screen`, value: ms(tripShownMs), target: '≤ 1,500 ms', ok: tripShownMs <= 1500 },
+  {
+    measure: `trip plan shown: 1,000 km shared link, Leaf e+ (${tripStops} stops) — corridor request sent → plan on screen, median of 3`,
+    value: `${ms(tripShownMs)} (range ${ms(tripRuns[0].elapsed)}–${ms(tripRuns[2].elapsed)})`,
+    target: '≤ 1,500 ms',
+    ok: tripShownMs <= 1500,
+  },
 ];
 writeResults('web', { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`, browser: exe, database: file }, rows);
 process.exit(0);

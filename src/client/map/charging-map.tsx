@@ -205,7 +205,7 @@ export function ChargingMap(props: ChargingMapProps) {
     const map = mapRef.current;
     if (!map || !props.flyTo) return;
     const b = props.flyTo.bounds;
-    if (b) map.fitBounds([[b.west, b.south], [b.east, b.north]], { padding: { top: 160, bottom: 40, left: window.innerWidth >= 640 ? 360 : 40, right: 40 }, duration: 500 });
+    if (b) map.fitBounds([[b.west, b.south], [b.east, b.north]], { padding: { top: 160, bottom: 40, left: window.innerWidth >= 640 ? 360 : 40, right: 40 }, duration: 0 });
     else map.easeTo({ center: [props.flyTo.center[1], props.flyTo.center[0]], zoom: props.flyTo.zoom ?? map.getZoom() });
   }, [props.flyTo]);
 

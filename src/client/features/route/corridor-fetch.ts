@@ -2,7 +2,7 @@ import { corridorChunks, encodePolyline } from '../../../shared/geo/polyline';
 import type { LatLng } from '../../../shared/geo/types';
 import type { CorridorPoi } from './corridor';
 
-export const MAX_CORRIDOR = 2000;
+export const MAX_CORRIDOR = 1000;
 /** The corridor is asked for in pieces of this length, each capped at its share of MAX_CORRIDOR. */
 const PIECE_KM = 100;
 
@@ -10,13 +10,13 @@ type Post = (fields: Record<string, string>) => Promise<{ data: CorridorPoi[]; h
 
 /**
  * Chargers within `km` of a (simplified) route: in pieces of about 100 km asked for in parallel by POST, each keeping
- * (up to its share of MAX_CORRIDOR, far more than the 4 per 5 km the planner considers)
+ * (up to its share of MAX_CORRIDOR, more than the 4 per 5 km the planner considers)
  * its most powerful chargers, so a dense corridor stays covered along its whole length instead of the cap going to
  * one city. `query` carries the map's filters.
  */
 export async function fetchCorridor(line: LatLng[], km: number, query: Record<string, string>, post: Post): Promise<{ pois: CorridorPoi[]; total: number }> {
   const pieces = corridorChunks(line, km, PIECE_KM);
-  const each = Math.max(150, Math.ceil(MAX_CORRIDOR / pieces.length));
+  const each = Math.max(100, Math.ceil(MAX_CORRIDOR / pieces.length));
   const answers = await Promise.all(
     pieces.map((piece) =>
       post({ ...query, polyline: encodePolyline(piece.points), distance: String(km), distanceunit: 'km', maxresults: String(each), compact: 'true', verbose: 'false', sortby: 'power_desc' }),
