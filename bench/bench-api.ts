@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { createApp } from '../src/server/app';
+import { listen } from '../src/server/http-listen';
 import { createDeps } from '../src/server/app-deps';
 import { loadEnv } from '../src/server/env';
 import { SqliteLocationRepository } from '../src/server/repositories/location-repository';
@@ -12,8 +11,7 @@ import type { LatLng } from '../src/shared/geo/types';
 import { syntheticDb } from './synthetic-db';
 import { simplifyLine } from '../src/shared/geo/simplify-line';
 import { planRoute } from '../src/shared/planner/plan-route';
-import type { VehicleSpec } from '../src/shared/vehicles/vehicle-spec';
-import type { PortFamily } from '../src/shared/vehicles/ports';
+import { LEAF_E_PLUS, LEAF_E_PLUS_SPEC } from '../src/shared/vehicles/fixtures';
 import { planChargers, stripRows, type CorridorPoi } from '../src/client/features/route/corridor';
 import { fetchCorridor } from '../src/client/features/route/corridor-fetch';
 import { ms, timeIt, writeResults, type Row } from './stats';
@@ -36,13 +34,8 @@ const t = performance.now();
 (deps.locations as SqliteLocationRepository).warmUp();
 const indexBuildMs = performance.now() - t;
 const app = createApp(deps);
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-// Idle keep-alive connections outlive a client's pool (undici, load balancers): a server that closes them first
-// races the client's next request on them (ECONNRESET).
-(server as import('node:http').Server).keepAliveTimeout = 65_000;
-(server as import('node:http').Server).headersTimeout = 66_000;
-await new Promise((r) => server.once('listening', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const { server, port } = await listen(app.fetch, 0, '127.0.0.1');
+const base = `http://127.0.0.1:${port}`;
 
 // Dense city: boxes of 0.012° × 0.016° (about 1.3 × 1.3 km) at varying positions in Midtown/Lower Manhattan.
 const cityBox = (i: number) => {
@@ -138,13 +131,8 @@ const tripKm = lineLengthKm(tripRoute);
 const refs = deps.references.all();
 const countryIso = new Map([...refs.countries.values()].map((c) => [Number(c.ID), String(c.ISOCode)]));
 const operatorName = new Map([...refs.operators.values()].map((o) => [Number(o.ID), String(o.Title)]));
-const leafSpec: VehicleSpec = {
-  batteryKwh: 62,
-  consumptionKwhPer100Km: 17.2,
-  ac: { ports: ['type2'], maxPowerKw: 6.6, phases: 1 },
-  dc: { ports: ['chademo'], maxPowerKw: 100, curve: [{ percentage: 0, power: 95 }, { percentage: 75, power: 100 }, { percentage: 100, power: 6.6 }], isDefaultCurve: true },
-};
-const leafCar = { vehicleId: 'nissan-leaf', variantUuid: '-', name: 'Nissan Leaf', variantName: 'e+ 62 kWh', ports: ['type2', 'chademo'] as PortFamily[], spec: leafSpec };
+const leafSpec = LEAF_E_PLUS_SPEC;
+const leafCar = LEAF_E_PLUS;
 let tripStops = 0;
 let tripChargers = 0;
 let serverMs: number[] = [];

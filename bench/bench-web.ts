@@ -9,6 +9,7 @@ import { buildSpaIfStale } from '../src/server/cli/build-if-stale';
 import { syntheticDb } from './synthetic-db';
 import { encodeRoute } from '../src/client/features/route/route-url';
 import { DEFAULT_PLAN_SETTINGS } from '../src/client/stores/route-store';
+import { LEAF_E_PLUS } from '../src/shared/vehicles/fixtures';
 import { ms, writeResults, type Row } from './stats';
 
 /**
@@ -104,23 +105,16 @@ await city.page.close();
 const country = await firstDrawn('/?at=39.5,-98.35,4');
 await country.page.close();
 
-// A shared 1,000 km trip link (Boston → Springfield → Albany → Syracuse → Buffalo → Jamestown → Elmira → Binghamton, where the
-// data has chargers all along; Nissan Leaf e+): time
-// from the corridor request leaving the browser to the plan on screen.
+// A shared 1,000 km trip link for a Nissan Leaf e+ (Boston → Springfield → Albany → Syracuse → Buffalo → Jamestown →
+// Elmira → Binghamton, where the data has chargers all along): time from the corridor request leaving the browser to
+// the plan on screen.
 const tripParams = new URLSearchParams('at=42,-75,6');
 encodeRoute(
   {
     waypoints: [[42.36, -71.058], [42.101, -72.59], [42.653, -73.756], [43.048, -76.147], [42.886, -78.878], [42.097, -79.235], [42.09, -76.808], [42.099, -75.918]],
     importedLine: null,
     settings: { ...DEFAULT_PLAN_SETTINGS, strategy: 'fastest' },
-    car: {
-      vehicleId: 'nissan-leaf',
-      variantUuid: 'bench',
-      name: 'Nissan Leaf',
-      variantName: 'e+ 62 kWh',
-      ports: ['type2', 'chademo'],
-      spec: { batteryKwh: 62, consumptionKwhPer100Km: 17.2, ac: { ports: ['type2'], maxPowerKw: 6.6, phases: 1 }, dc: { ports: ['chademo'], maxPowerKw: 100, curve: [{ percentage: 0, power: 95 }, { percentage: 75, power: 100 }, { percentage: 100, power: 6.6 }], isDefaultCurve: true } },
-    },
+    car: LEAF_E_PLUS,
   },
   tripParams,
 );

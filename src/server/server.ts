@@ -1,6 +1,6 @@
-import { serve } from '@hono/node-server';
 import path from 'node:path';
 import { createApp } from './app';
+import { listen } from './http-listen';
 import { createDeps } from './app-deps';
 import { databaseIsEmpty, importBundledData } from './bundled-data';
 import { openDb } from './db/open-db';
@@ -46,13 +46,6 @@ export async function startServer(env: Env, options: { staticDir?: string } = {}
   deps.checkins.refreshAllStats();
   const stopSync = scheduleLeccySync(env, deps.tariffs);
   const app = createApp(deps, options);
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
-  // Idle keep-alive connections outlive a client's pool (undici, load balancers): a server that closes them first
-  // races the client's next request on them (ECONNRESET).
-  (server as import('node:http').Server).keepAliveTimeout = 65_000;
-  (server as import('node:http').Server).headersTimeout = 66_000;
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const { server, port } = await listen(app.fetch, env.PORT, env.HOST);
   return { server, db, port, close: () => new Promise<void>((r) => server.close(() => (stopSync(), deps.usage.close(), db.close(), r()))) };
 }

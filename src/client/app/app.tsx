@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ChargingMap, type MapViewChange } from '../map/charging-map';
 import { useMapData } from '../features/map-view/api/get-map-data';
 import { ViewCounter } from '../features/map-view/components/view-counter';
@@ -30,6 +30,19 @@ import { useRouteStore } from '../stores/route-store';
 import { insertionIndex } from '../../shared/geo/route-measure';
 
 const DEBOUNCE_MS = 300;
+const HEADER_BUTTON = 'mr-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50';
+
+type ToolPanel = NonNullable<ReturnType<typeof useUiStore.getState>['toolPanel']>;
+
+/** A header button that opens one of the tool panels (one at a time) and says whether it is open. */
+function PanelButton({ panel, testId, children }: { panel: ToolPanel; testId: string; children: ReactNode }) {
+  const open = useUiStore((s) => s.toolPanel === panel);
+  return (
+    <button className={HEADER_BUTTON} onClick={() => useUiStore.getState().toolPanelToggled(panel)} aria-expanded={open} data-testid={testId}>
+      {children}
+    </button>
+  );
+}
 
 export function App() {
   const initial = useMemo(() => decodeUrlState(window.location.search), []);
@@ -125,48 +138,23 @@ export function App() {
         <h1 className="text-base font-bold text-emerald-800">EV charging map</h1>
         <ViewCounter data={data} loading={isFetching} />
         <SearchBox />
-        <button
-          className="mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
-          onClick={() => togglePanel('filters')}
-          aria-expanded={filtersOpen}
-          data-testid="filters-button"
-        >
+        <PanelButton panel="filters" testId="filters-button">
           Filters{active > 0 ? ` (${active})` : ''}
-        </button>
-        <button
-          className="ml-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
-          onClick={() => togglePanel('list')}
-          aria-expanded={listOpen}
-          data-testid="list-button"
-        >
+        </PanelButton>
+        <PanelButton panel="list" testId="list-button">
           List
-        </button>
-        <button
-          className="ml-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
-          onClick={() => togglePanel('vehicle')}
-          aria-expanded={toolPanel === 'vehicle'}
-          data-testid="vehicle-button"
-        >
+        </PanelButton>
+        <PanelButton panel="vehicle" testId="vehicle-button">
           {myVehicle ? `${myVehicle.name} · ${soc} %` : 'Vehicle'}
-        </button>
-        <button
-          className="ml-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
-          onClick={() => togglePanel('route')}
-          aria-expanded={planning}
-          data-testid="route-button"
-        >
+        </PanelButton>
+        <PanelButton panel="route" testId="route-button">
           Trip
-        </button>
-        <button
-          className="ml-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
-          onClick={() => togglePanel('networks')}
-          aria-expanded={toolPanel === 'networks'}
-          data-testid="networks-button"
-        >
+        </PanelButton>
+        <PanelButton panel="networks" testId="networks-button">
           Networks
-        </button>
+        </PanelButton>
         <button
-          className="ml-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
+          className={HEADER_BUTTON}
           onClick={() =>
             navigator.geolocation
               ? navigator.geolocation.getCurrentPosition(
@@ -179,7 +167,7 @@ export function App() {
         >
           Near me
         </button>
-        <span className="ml-1 inline-flex overflow-hidden rounded border border-slate-300 text-sm" role="group" aria-label="Distance unit">
+        <span className="mr-1 inline-flex overflow-hidden rounded border border-slate-300 text-sm" role="group" aria-label="Distance unit">
           {(['km', 'mi'] as const).map((u) => (
             <button key={u} className={`px-2 py-0.5 ${unit === u ? 'bg-emerald-700 text-white' : 'bg-white hover:bg-slate-50'}`} aria-pressed={unit === u} onClick={() => chooseUnit(u)}>
               {u}
@@ -188,7 +176,7 @@ export function App() {
         </span>
         {session ? (
           <button
-            className="ml-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50"
+            className={HEADER_BUTTON}
             onClick={() => useUiStore.getState().accountToggled()}
             aria-expanded={accountOpen}
             data-testid="account-button"
@@ -196,7 +184,7 @@ export function App() {
             {session.user.name}
           </button>
         ) : (
-          <button className="ml-1 mt-1 rounded bg-emerald-700 px-2 py-0.5 text-sm text-white hover:bg-emerald-800" onClick={() => useUiStore.getState().authDialogOpened('sign-in')} data-testid="sign-in-button">
+          <button className="mt-1 rounded bg-emerald-700 px-2 py-0.5 text-sm text-white hover:bg-emerald-800" onClick={() => useUiStore.getState().authDialogOpened('sign-in')} data-testid="sign-in-button">
             Sign in
           </button>
         )}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { powerClass, POWER_CLASSES, type PowerClass } from '../../shared/power-class';
-import { currencyOfCountry, formatMoney, minorUnits } from '../../shared/tariffs/currency';
+import { currencyOfCountry, formatMoney } from '../../shared/tariffs/currency';
+import { minorPrices } from '../../shared/tariffs/price-components';
 import { describePrice, parsePriceText, type ParsedPrice } from '../../shared/tariffs/parse-price-text';
 import type { LocationTariffRow, NetworkRow, PricedLocation, RateLocationRow, RateRow, ServiceRow, TariffRepository } from '../repositories/tariff-repository';
 
@@ -58,16 +59,10 @@ function tariffRow(loc: PricedLocation, p: ParsedPrice): LocationTariffRow {
   };
 }
 
-/** Minor-unit costs of a parsed price, as a Cost object (with this server's extensions). */
-export function costsOf(p: Pick<LocationTariffRow, 'currency' | 'per_kwh' | 'per_hour' | 'session_fee' | 'idle_per_hour' | 'parking_per_hour'>) {
-  const m = minorUnits(p.currency ?? 'USD');
-  return {
-    kwh: round((p.per_kwh ?? 0) * m),
-    connection: round((p.session_fee ?? 0) * m),
-    hour: round((p.per_hour ?? 0) * m),
-    idleHour: round((p.idle_per_hour ?? 0) * m),
-    parkingHour: round((p.parking_per_hour ?? 0) * m),
-  };
+/** Minor-unit costs of a read price, as a Cost object (with this server's extensions), rounded for storage. */
+function costsOf(p: ParsedPrice) {
+  const m = minorPrices(p);
+  return { kwh: round(m.kwh), connection: round(m.connection), hour: round(m.hour), idleHour: round(m.idleHour), parkingHour: round(m.parkingHour) };
 }
 
 export function refreshTariffs(repo: TariffRepository, now = new Date()): TariffSummary {
@@ -85,7 +80,7 @@ export function refreshTariffs(repo: TariffRepository, now = new Date()): Tariff
   const tariffRows: LocationTariffRow[] = [];
   const networks = new Map<string, NetworkRow>();
   const services = new Map<string, ServiceRow & { operational: boolean; speedSet: Set<PowerClass> }>();
-  const rateGroups = new Map<string, { serviceId: string; key: string; currency: string; parsed: ParsedPrice; locs: Array<{ loc: PricedLocation; row: LocationTariffRow }> }>();
+  const rateGroups = new Map<string, { serviceId: string; currency: string; parsed: ParsedPrice; locs: Array<{ loc: PricedLocation; row: LocationTariffRow }> }>();
   const stamp = now.toISOString();
 
   for (const loc of locations) {
@@ -138,12 +133,12 @@ export function refreshTariffs(repo: TariffRepository, now = new Date()): Tariff
       if (isOperational) s.operational = true;
     }
     if (!tariff || !parsed || (parsed.status !== 'exact' && parsed.status !== 'free') || !parsed.currency) continue;
-    const costs = costsOf(tariff);
+    const costs = costsOf(parsed);
     const key = JSON.stringify([parsed.currency, costs]);
     for (const kind of kinds) {
       const serviceId = `${networkId}-${kind}`;
       const id = `od-${sha(`${serviceId}|${key}`)}`;
-      const g = rateGroups.get(id) ?? { serviceId, key, currency: parsed.currency, parsed, locs: [] };
+      const g = rateGroups.get(id) ?? { serviceId, currency: parsed.currency, parsed, locs: [] };
       g.locs.push({ loc, row: tariff });
       rateGroups.set(id, g);
     }
@@ -152,7 +147,7 @@ export function refreshTariffs(repo: TariffRepository, now = new Date()): Tariff
   const rates: RateRow[] = [];
   const rateLocations: RateLocationRow[] = [];
   for (const [id, g] of rateGroups) {
-    const costs = costsOf(g.locs[0].row);
+    const costs = costsOf(g.parsed);
     const texts = new Map<string, number>();
     for (const { row } of g.locs) texts.set(row.source_text, (texts.get(row.source_text) ?? 0) + 1);
     const commonText = [...texts.entries()].sort((a, b) => b[1] - a[1])[0][0];
@@ -184,7 +179,8 @@ export function refreshTariffs(repo: TariffRepository, now = new Date()): Tariff
         position,
         location_id: loc.id,
         place: [loc.title, loc.town].filter(Boolean).join(', ') || `Location ${loc.id}`,
-        costs: JSON.stringify(costsOf(row)),
+        // Every location of a rate has the same read price.
+        costs: JSON.stringify(costs),
         last_updated: row.text_date,
       }),
     );

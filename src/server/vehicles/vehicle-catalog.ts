@@ -1,4 +1,5 @@
 import type { Variant, Vehicle, VehiclesQuery } from '../../shared/api/leccy-vehicles';
+import { kmToMiles } from '../../shared/geo/distance';
 import { PORT_FAMILIES, type PortFamily } from '../../shared/vehicles/ports';
 import { estimatedRangeKm } from '../../shared/vehicles/vehicle-spec';
 import type { VehicleRow } from '../repositories/vehicle-repository';
@@ -12,8 +13,6 @@ import type { VehicleRow } from '../repositories/vehicle-repository';
  *   variant whose model has a variant released in a later year is `discontinued` (superseded); others `current`.
  *   A vehicle is `current` if any variant is, else `future` if any is, else `discontinued`.
  */
-const KM_PER_MILE = 1.609344;
-
 type J = Record<string, unknown>;
 
 const slug = (s: string) =>
@@ -91,7 +90,7 @@ export function catalogVariants(rows: VehicleRow[], dataYear: number): CatalogVa
   });
 }
 
-const inUnit = (km: number, unit: 'mi' | 'km') => Math.round(unit === 'km' ? km : km / KM_PER_MILE);
+const inUnit = (km: number, unit: 'mi' | 'km') => Math.round(unit === 'km' ? km : kmToMiles(km));
 
 /** Groups variants into Leccy vehicles. `withVariants` is false for public callers (variants are Registered). */
 export function buildVehicles(variants: CatalogVariant[], distance: VehiclesQuery['distance'], withVariants: boolean): Vehicle[] {

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ratePrices } from '../tariffs/session-cost';
-import type { VehicleSpec } from '../vehicles/vehicle-spec';
+import { LEAF_E_PLUS_SPEC } from '../vehicles/fixtures';
 import { planRoute, type PlanCharger, type PlanInput } from './plan-route';
 
 // Nissan Leaf e+ as Open EV Data has it: 62 kWh, 17.2 kWh/100 km (≈ 360 km on a full battery), CHAdeMO up to 100 kW.
-const leaf: VehicleSpec = {
-  batteryKwh: 62,
-  consumptionKwhPer100Km: 17.2,
-  ac: { ports: ['type2'], maxPowerKw: 6.6, phases: 1 },
-  dc: { ports: ['chademo'], maxPowerKw: 100, curve: [{ percentage: 0, power: 95 }, { percentage: 75, power: 100 }, { percentage: 100, power: 6.6 }], isDefaultCurve: true },
-};
+const leaf = LEAF_E_PLUS_SPEC;
 const pctPerKm = (17.2 / 100 / 62) * 100;
 
 let nextId = 1;

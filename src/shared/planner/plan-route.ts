@@ -106,13 +106,14 @@ export function planRoute(input: PlanInput): Plan {
 
   // Highest known price per kWh: what an unpriced charger counts as in `cheapest`.
   const knownKwh = usable.map((c) => c.prices?.kwh ?? null).filter((p): p is number => p !== null);
+  // A charger's own prices, or the stand-in used to compare unpriced ones.
   const fallbackPrices = (c: PlanCharger): RatePrices => c.prices ?? { currency: '', kwh: knownKwh.length ? Math.max(...knownKwh) : 50, connection: 0, monthly: 0, energyIncluded: 0, excessKwh: 0, hour: 0, idleHour: 0, parkingHour: 0 };
   const charge = (c: PlanCharger, from: number, to: number, prices: RatePrices) => sessionCost(v, from, to, { powerKw: c.powerKw, current: c.current }, prices);
 
   // best[j]: the best way to arrive at node j with the state of charge it implies.
-  interface Label { weight: number; prev: number; arrivalSoc: number; stops: number }
+  interface Label { weight: number; prev: number; arrivalSoc: number }
   const best: Array<Label | null> = nodes.map(() => null);
-  best[0] = { weight: 0, prev: -1, arrivalSoc: input.startSoc, stops: 0 };
+  best[0] = { weight: 0, prev: -1, arrivalSoc: input.startSoc };
   // Departure state of charge from node i towards j: the start leaves with what it has; a stop charges to the target,
   // or, when j is the destination, to what the last leg needs.
   const departure = (i: number, j: number, arrival: number) => {
@@ -150,10 +151,9 @@ export function planRoute(input: PlanInput): Plan {
       const session = chargeAt(dep);
       if (!session) continue;
       const minutes = session.minutes + ((2 * nodes[j].offRouteKm) / speed) * 60;
-      const stops = here.stops + (j === last ? 0 : 1);
       const step = input.strategy === 'fewest' ? (j === last ? 0 : 1e6) + minutes : input.strategy === 'cheapest' ? session.money * 1000 + minutes : minutes;
       const weight = here.weight + step;
-      if (!best[j] || weight < best[j]!.weight) best[j] = { weight, prev: i, arrivalSoc: arrive, stops };
+      if (!best[j] || weight < best[j]!.weight) best[j] = { weight, prev: i, arrivalSoc: arrive };
     }
   }
 
@@ -174,7 +174,7 @@ export function planRoute(input: PlanInput): Plan {
     if (c) {
       const arrivalSoc = best[i]!.arrivalSoc;
       const dep = departure(i, j, arrivalSoc);
-      const cost = charge(c, arrivalSoc, dep, c.prices ?? fallbackPrices(c));
+      const cost = charge(c, arrivalSoc, dep, fallbackPrices(c));
       const minutes = cost.ok ? cost.minutes : 0;
       chargeMinutes += minutes;
       if (c.prices && cost.ok) costByCurrency[cost.currency] = (costByCurrency[cost.currency] ?? 0) + cost.total;

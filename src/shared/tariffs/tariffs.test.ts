@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePriceText } from './parse-price-text';
 import { ratePrices, sessionCost } from './session-cost';
 import { currencyOfCountry } from './currency';
-import type { VehicleSpec } from '../vehicles/vehicle-spec';
+import { LEAF_E_PLUS_SPEC } from '../vehicles/fixtures';
 import { chargingRegion, compatibleConnectionTypes } from '../vehicles/ports';
 
 describe('parsePriceText on real texts', () => {
@@ -72,12 +72,7 @@ describe('parsePriceText on real texts', () => {
   });
 });
 
-const leaf: VehicleSpec = {
-  batteryKwh: 62,
-  consumptionKwhPer100Km: 17.2,
-  ac: { ports: ['type2'], maxPowerKw: 6.6, phases: 1 },
-  dc: { ports: ['chademo'], maxPowerKw: 100, curve: [{ percentage: 0, power: 95 }, { percentage: 75, power: 100 }, { percentage: 100, power: 6.6 }], isDefaultCurve: true },
-};
+const leaf = LEAF_E_PLUS_SPEC;
 
 describe('sessionCost', () => {
   it('prices energy with losses, a session fee and time', () => {

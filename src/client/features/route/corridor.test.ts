@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MyVehicle } from '../../stores/vehicle-store';
+import { LEAF_E_PLUS } from '../../../shared/vehicles/fixtures';
 import { planChargers, stripRows, type CorridorPoi } from './corridor';
 
-const leaf: MyVehicle = {
-  vehicleId: 'nissan-leaf',
-  variantUuid: 'x',
-  name: 'Nissan Leaf',
-  variantName: 'e+ 62 kWh',
-  ports: ['type2', 'chademo'],
-  spec: { batteryKwh: 62, consumptionKwhPer100Km: 17.2, ac: { ports: ['type2'], maxPowerKw: 6.6, phases: 1 }, dc: { ports: ['chademo'], maxPowerKw: 100, curve: [{ percentage: 0, power: 95 }], isDefaultCurve: true } },
-};
+const leaf: MyVehicle = LEAF_E_PLUS;
 const poi = (id: number, lat: number, lng: number, connections: CorridorPoi['Connections'], extra: Partial<CorridorPoi> = {}): CorridorPoi => ({ ID: id, AddressInfo: { Title: `#${id}`, CountryID: 2, Latitude: lat, Longitude: lng }, Connections: connections, ...extra });
 const ctx = { countryIso: (id: number | undefined) => (id === 2 ? 'US' : null), operatorName: () => 'Net', vehicle: leaf, fromSoc: 15, toSoc: 80 };
 

@@ -1,10 +1,11 @@
 import { routeMeasure } from '../../../shared/geo/route-measure';
 import type { LatLng } from '../../../shared/geo/types';
 import type { PlanCharger } from '../../../shared/planner/plan-route';
-import { currencyOfCountry, minorUnits } from '../../../shared/tariffs/currency';
+import { currencyOfCountry } from '../../../shared/tariffs/currency';
+import { ratePricesOf } from '../../../shared/tariffs/price-components';
 import { parsePriceText } from '../../../shared/tariffs/parse-price-text';
-import { ratePrices, sessionCost, type RatePrices, type SessionCost } from '../../../shared/tariffs/session-cost';
-import { chargingRegion, compatibleConnectionTypes } from '../../../shared/vehicles/ports';
+import { sessionCost, type RatePrices, type SessionCost } from '../../../shared/tariffs/session-cost';
+import { bestUsableConnector } from '../../../shared/vehicles/best-connector';
 import type { MyVehicle } from '../../stores/vehicle-store';
 import { statusOf } from '../map-view/poi-features';
 
@@ -48,13 +49,7 @@ export interface CorridorContext {
   toSoc: number;
 }
 
-function pricesOf(text: string | undefined, countryIso: string | null): RatePrices | null {
-  if (!text) return null;
-  const p = parsePriceText(text, currencyOfCountry(countryIso));
-  if ((p.status !== 'exact' && p.status !== 'free') || !p.currency) return null;
-  const m = minorUnits(p.currency);
-  return ratePrices(p.currency, { kwh: (p.perKwh ?? 0) * m, connection: (p.sessionFee ?? 0) * m, hour: (p.perHour ?? 0) * m, idleHour: (p.idlePerHour ?? 0) * m, parkingHour: (p.parkingPerHour ?? 0) * m });
-}
+const pricesOf = (text: string | undefined, countryIso: string | null) => (text ? ratePricesOf(parsePriceText(text, currencyOfCountry(countryIso))) : null);
 
 /** Chargers of a corridor ordered by distance along the route, with what my vehicle can do and pay there. */
 export function stripRows(pois: CorridorPoi[], line: readonly LatLng[], ctx: CorridorContext): StripRow[] {
@@ -80,23 +75,9 @@ export function stripRows(pois: CorridorPoi[], line: readonly LatLng[], ctx: Cor
       const iso = ctx.countryIso(poi.AddressInfo.CountryID);
       const { alongKm, offKm } = measure.locate([poi.AddressInfo.Latitude, poi.AddressInfo.Longitude]);
       const powers = (poi.Connections ?? []).map((c) => c.PowerKW ?? 0).filter((p) => p > 0);
-      let usable: StripRow['usable'] = null;
-      let bestEffective = 0;
-      if (v) {
-        const types = new Set(compatibleConnectionTypes(v.ports, chargingRegion(iso)));
-        for (const c of poi.Connections ?? []) {
-          if (c.ConnectionTypeID === undefined || !types.has(c.ConnectionTypeID) || !c.PowerKW) continue;
-          const current = c.CurrentTypeID === 30 ? 'dc' : 'ac';
-          const carMax = current === 'dc' ? v.spec.dc?.maxPowerKw : v.spec.ac?.maxPowerKw;
-          if (carMax === undefined) continue;
-          // The connector that charges this car fastest: its power capped by what the car accepts.
-          const effective = Math.min(c.PowerKW, carMax);
-          if (effective > bestEffective) {
-            bestEffective = effective;
-            usable = { powerKw: c.PowerKW, current };
-          }
-        }
-      }
+      const connections = (poi.Connections ?? []).map((c) => ({ connectionTypeId: c.ConnectionTypeID, currentTypeId: c.CurrentTypeID, powerKw: c.PowerKW }));
+      const best = v ? bestUsableConnector(connections, v, iso) : null;
+      const usable: StripRow['usable'] = best && { powerKw: best.powerKw, current: best.current };
       const prices = cachedPrices(poi.UsageCost, iso);
       const status = statusOf(poi.StatusTypeID);
       return {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PLAN_SETTINGS } from '../../stores/route-store';
 import type { MyVehicle } from '../../stores/vehicle-store';
+import { LEAF_E_PLUS } from '../../../shared/vehicles/fixtures';
 import { decodeRoute, encodeRoute } from './route-url';
 
-const leaf: MyVehicle = {
-  vehicleId: 'nissan-leaf',
-  variantUuid: 'c5b0b8b6-0000-4000-8000-000000000000',
-  name: 'Nissan Leaf',
-  variantName: 'e+ 62 kWh',
-  ports: ['type2', 'chademo'],
-  spec: {
-    batteryKwh: 62,
-    consumptionKwhPer100Km: 17.2,
-    ac: { ports: ['type2'], maxPowerKw: 6.6, phases: 1 },
-    dc: { ports: ['chademo'], maxPowerKw: 100, curve: [{ percentage: 0, power: 95 }, { percentage: 75, power: 100 }, { percentage: 100, power: 6.6 }], isDefaultCurve: false },
-  },
-};
+const leaf: MyVehicle = LEAF_E_PLUS;
 
 describe('route in the URL', () => {
   it('round-trips waypoints, settings and the vehicle', () => {

@@ -12,7 +12,7 @@ import type { MyVehicle } from '../../stores/vehicle-store';
  */
 const STRATEGIES: PlanStrategy[] = ['fewest', 'fastest', 'cheapest'];
 
-type CompactCar = { n: string; v: string; id: string; u: string; b: number; c: number | null; p: string[]; ac: [number, number | null] | null; dc: [number, number[]] | null };
+type CompactCar = { n: string; v: string; id: string; u: string; b: number; c: number | null; p: string[]; ac: [number, number | null] | null; dc: [number, number[], boolean?] | null };
 
 const b64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const unb64 = (s: string) => new TextDecoder().decode(Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0)));
@@ -27,7 +27,7 @@ export function encodeCar(v: MyVehicle): string {
     c: v.spec.consumptionKwhPer100Km,
     p: v.ports,
     ac: v.spec.ac ? [v.spec.ac.maxPowerKw, v.spec.ac.phases] : null,
-    dc: v.spec.dc ? [v.spec.dc.maxPowerKw, v.spec.dc.curve.flatMap((pt) => [pt.percentage, pt.power])] : null,
+    dc: v.spec.dc ? [v.spec.dc.maxPowerKw, v.spec.dc.curve.flatMap((pt) => [pt.percentage, pt.power]), v.spec.dc.isDefaultCurve] : null,
   };
   return b64(JSON.stringify(car));
 }
@@ -50,7 +50,7 @@ export function decodeCar(s: string): MyVehicle | null {
         batteryKwh: c.b,
         consumptionKwhPer100Km: typeof c.c === 'number' ? c.c : null,
         ac: c.ac ? { ports: acPorts, maxPowerKw: c.ac[0], phases: c.ac[1] } : null,
-        dc: c.dc ? { ports: ports.filter((p) => !acPorts.includes(p)), maxPowerKw: c.dc[0], curve, isDefaultCurve: false } : null,
+        dc: c.dc ? { ports: ports.filter((p) => !acPorts.includes(p)), maxPowerKw: c.dc[0], curve, isDefaultCurve: c.dc[2] === true } : null,
       },
     };
   } catch {

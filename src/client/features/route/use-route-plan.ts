@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { lineLengthKm } from '../../../shared/geo/polyline';
 import { planRoute, type Plan } from '../../../shared/planner/plan-route';
 import type { RouteOverlay } from '../../map/route-layers';
 import { useFiltersStore } from '../../stores/filters-store';
@@ -41,7 +42,8 @@ export function useRoutePlan(planning: boolean) {
   const plan: Plan | null = useMemo(() => {
     if (!vehicle || !line || !corridor.data || !route.data) return null;
     return planRoute({
-      routeKm: route.data.source === 'osrm' ? route.data.distanceKm : Math.max(route.data.distanceKm, rows.at(-1)?.alongKm ?? 0),
+      // Measured on the same line the chargers' distances along it were measured on.
+      routeKm: lineLengthKm(line),
       chargers: planChargers(rows),
       vehicle: vehicle.spec,
       startSoc: settings.startSoc,

@@ -1,6 +1,7 @@
 import type { PlugShareLocation } from '../../../shared/api/responses';
 import { formatMoney } from '../../../shared/tariffs/currency';
 import { describePrice } from '../../../shared/tariffs/parse-price-text';
+import { parsedFromTariff } from '../../../shared/tariffs/price-components';
 import { useUiStore } from '../../stores/ui-store';
 import { useVehicleStore } from '../../stores/vehicle-store';
 import { bestConnector, estimate, pricesFromRate, pricesFromTariff } from './estimate';
@@ -15,10 +16,7 @@ export function LocationPrice({ l }: { l: PlugShareLocation }) {
   const connector = vehicle ? bestConnector(l, vehicle) : null;
   const read =
     t && (t.status === 'exact' || t.status === 'free')
-      ? describePrice(
-          { ...t, status: t.status, perKwh: t.per_kwh, perHour: t.per_hour, sessionFee: t.session_fee, idlePerHour: t.idle_per_hour, parkingPerHour: t.parking_per_hour, parkingFeeApplies: t.parking_fee_applies },
-          (a) => formatMoney(a, t.currency ?? 'USD'),
-        )
+      ? describePrice(parsedFromTariff(t), (a) => formatMoney(a, t.currency ?? 'USD'))
       : null;
   const sessionLabel = vehicle && connector ? `${plan.fromPercent} → ${plan.toPercent} % for ${vehicle.name} (${connector.name}, ${connector.powerKw} kW)` : '';
   return (

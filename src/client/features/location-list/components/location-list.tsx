@@ -6,6 +6,7 @@ import { useMapViewStore } from '../../../stores/map-view-store';
 import { useSettingsStore } from '../../../stores/settings-store';
 import { useLocationList } from '../api/get-list';
 import { SheetPanel } from '../../../components/sheet-panel';
+import { LoadError, RowsSkeleton } from '../../../components/query-states';
 
 /** Above the map's clusterMaxZoom (14), every location is drawn individually. */
 const SHOW_SINGLE_ZOOM = 15;
@@ -28,18 +29,9 @@ export function LocationList({ onClose }: { onClose: () => void }) {
   return (
     <SheetPanel placement="left-below-header" title="Locations in view" titleId="list-title" testId="location-list" closeLabel="Close list" onClose={onClose}>
       {isPending ? (
-        <ul aria-busy="true" className="mt-2 space-y-2">
-          {[0, 1, 2, 3].map((i) => (
-            <li key={i} className="h-10 animate-pulse rounded bg-slate-100" />
-          ))}
-        </ul>
+        <RowsSkeleton rows={4} height="h-10" />
       ) : isError ? (
-        <p role="alert" className="mt-2 text-red-700">
-          Could not load the list: {error.message}{' '}
-          <button className="underline" onClick={() => void refetch()}>
-            Retry
-          </button>
-        </p>
+        <LoadError what="the list" error={error} onRetry={() => void refetch()} />
       ) : data.items.length === 0 ? (
         <p className="mt-2 text-slate-600">No locations match here. Move the map or loosen the filters.</p>
       ) : (

@@ -3,6 +3,7 @@ import { bearingDeg, haversineKm } from '../../../../shared/geo/distance';
 import { useLocation } from '../api/get-location';
 import { compassPoint, freshness } from '../freshness';
 import { SheetPanel } from '../../../components/sheet-panel';
+import { LoadError } from '../../../components/query-states';
 import { formatDistance } from '../../../lib/units';
 import { useSettingsStore } from '../../../stores/settings-store';
 import { CheckinForm } from '../../checkins/components/checkin-form';
@@ -47,12 +48,7 @@ export function LocationPanel({ id, from, fromUser, onClose }: Props) {
           <div className="h-20 rounded bg-slate-100" />
         </div>
       ) : isError ? (
-        <div role="alert" className="text-red-800">
-          Could not load this location: {error.message}.{' '}
-          <button className="underline" onClick={() => void refetch()}>
-            Retry
-          </button>
-        </div>
+        <LoadError what="this location" error={error} onRetry={() => void refetch()} />
       ) : (
         <LocationDetails l={l} from={from} fromUser={fromUser} />
       )}

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { SheetPanel } from '../../../components/sheet-panel';
+import { LoadError, RowsSkeleton } from '../../../components/query-states';
 import { useSessionStore } from '../../../stores/session-store';
 import { useUiStore } from '../../../stores/ui-store';
 import { useVehicleStore } from '../../../stores/vehicle-store';
@@ -65,18 +66,9 @@ export function NetworksPanel({ onClose }: { onClose: () => void }) {
       </div>
       {!signedIn ? <p className="mt-1 text-xs text-slate-500">Subscription fees and included energy are for signed-in users (Leccy's access rules).</p> : null}
       {isPending ? (
-        <div aria-busy="true" className="mt-2 animate-pulse space-y-2">
-          {[0, 1, 2, 3].map((i) => (
-            <div key={i} className="h-10 rounded bg-slate-100" />
-          ))}
-        </div>
+        <RowsSkeleton rows={4} height="h-10" />
       ) : isError ? (
-        <div role="alert" className="mt-2 text-red-800">
-          Could not load networks: {error.message}.{' '}
-          <button className="underline" onClick={() => void refetch()}>
-            Retry
-          </button>
-        </div>
+        <LoadError what="networks" error={error} onRetry={() => void refetch()} />
       ) : rows.length === 0 ? (
         <p className="mt-2 text-slate-600">No rates match.</p>
       ) : (

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { bboxOf } from '../../../../shared/geo/bbox';
 import { simplifyLine } from '../../../../shared/geo/simplify-line';
 import { SheetPanel } from '../../../components/sheet-panel';
+import { LoadError } from '../../../components/query-states';
 import { formatDistance } from '../../../lib/units';
 import { useMapViewStore } from '../../../stores/map-view-store';
 import { useRouteStore } from '../../../stores/route-store';
@@ -147,12 +148,7 @@ export function RoutePanel({ onClose, routePlan }: { onClose: () => void; routeP
         </p>
       ) : null}
       {corridor.isError ? (
-        <p role="alert" className="mt-2 text-sm text-red-800">
-          Could not load chargers along the route: {corridor.error.message}{' '}
-          <button className="underline" onClick={() => void corridor.refetch()}>
-            Retry
-          </button>
-        </p>
+        <LoadError what="chargers along the route" error={corridor.error} onRetry={() => void corridor.refetch()} />
       ) : null}
       {line && corridor.isFetching ? (
         <div className="mt-2 h-1 overflow-hidden rounded bg-slate-100" role="progressbar" aria-label="Loading chargers along the route">

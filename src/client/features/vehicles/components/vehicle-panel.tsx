@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { Vehicle } from '../../../../shared/api/leccy-vehicles';
 import { PORT_LABELS, type PortFamily } from '../../../../shared/vehicles/ports';
+import { kmToMiles, milesToKm } from '../../../../shared/geo/distance';
 import { SheetPanel } from '../../../components/sheet-panel';
+import { LoadError, RowsSkeleton } from '../../../components/query-states';
 import { formatDistance } from '../../../lib/units';
 import { useSessionStore } from '../../../stores/session-store';
 import { useSettingsStore } from '../../../stores/settings-store';
@@ -29,7 +31,7 @@ export function VehiclePanel({ onClose }: { onClose: () => void }) {
     (v) => words.every((w) => `${v.name} ${v.variants.map((x) => x.name).join(' ')}`.toLowerCase().includes(w)) && (minRangeKm === 0 || (v.range?.max ?? 0) >= minRangeKm),
   );
   const maxSlider = unit === 'km' ? 600 : 375;
-  const sliderValue = unit === 'km' ? minRangeKm : Math.round(minRangeKm / 1.609344);
+  const sliderValue = unit === 'km' ? minRangeKm : Math.round(kmToMiles(minRangeKm));
 
   return (
     <SheetPanel placement="left-below-header" title="My vehicle" titleId="vehicle-title" testId="vehicle-panel" closeLabel="Close vehicle panel" onClose={onClose}>
@@ -82,23 +84,14 @@ export function VehiclePanel({ onClose }: { onClose: () => void }) {
             max={maxSlider}
             step={unit === 'km' ? 25 : 15}
             value={sliderValue}
-            onChange={(e) => setMinRangeKm(unit === 'km' ? Number(e.target.value) : Number(e.target.value) * 1.609344)}
+            onChange={(e) => setMinRangeKm(unit === 'km' ? Number(e.target.value) : milesToKm(Number(e.target.value)))}
           />
         </label>
       </div>
       {isPending ? (
-        <div aria-busy="true" className="mt-2 animate-pulse space-y-2">
-          {[0, 1, 2].map((i) => (
-            <div key={i} className="h-8 rounded bg-slate-100" />
-          ))}
-        </div>
+        <RowsSkeleton />
       ) : isError ? (
-        <div role="alert" className="mt-2 text-red-800">
-          Could not load vehicles: {error.message}.{' '}
-          <button className="underline" onClick={() => void refetch()}>
-            Retry
-          </button>
-        </div>
+        <LoadError what="vehicles" error={error} onRetry={() => void refetch()} />
       ) : list.length === 0 ? (
         <p className="mt-2 text-slate-600">No vehicle matches. Clear the search or the filters.</p>
       ) : (
