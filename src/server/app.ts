@@ -18,6 +18,8 @@ import { leccyAccountRoutes } from './routes/leccy/account.routes';
 import { leccyVehicleRoutes } from './routes/leccy/vehicles.routes';
 import { leccyNetworkRoutes } from './routes/leccy/networks.routes';
 import { evEnergyVehicleMakeRoutes } from './routes/evenergy/vehicle-makes.routes';
+import { evEnergyEvseRoutes } from './routes/evenergy/evse-logs.routes';
+import { evEnergyVehicleLogRoutes } from './routes/evenergy/vehicle-logs.routes';
 import { ocmCommentRoutes } from './routes/ocm/comment.routes';
 import { reviewRoutes } from './routes/plugshare/reviews.routes';
 
@@ -40,7 +42,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     if (deps.env.LOG_REQUESTS) console.log(`${c.req.method} ${c.req.path} ${c.res.status} ${ms} ms`);
   });
   for (const p of API_PREFIXES) {
-    app.use(`${p}/*`, cors({ origin: '*', exposeHeaders: [TOTAL_COUNT_HEADER, 'Server-Timing', ...RATE_LIMIT_HEADERS], allowHeaders: ['X-API-Key', 'Authorization', 'Content-Type'] }));
+    app.use(`${p}/*`, cors({ origin: '*', exposeHeaders: [TOTAL_COUNT_HEADER, 'Server-Timing', 'Link', 'EvEnergy-Version', ...RATE_LIMIT_HEADERS], allowHeaders: ['X-API-Key', 'Authorization', 'Content-Type', 'EvEnergy-Version'] }));
   }
   // Dynamic API answers are compressed on the fly; the SPA's static files are precompressed at build time.
   for (const p of [...API_PREFIXES, '/openapi.json']) app.use(p === '/openapi.json' ? p : `${p}/*`, fastCompress());
@@ -56,6 +58,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/v1', leccyVehicleRoutes(deps.vehicles));
   app.route('/v1', leccyNetworkRoutes(deps.networks));
   app.route('/v2', evEnergyVehicleMakeRoutes(deps.vehicles));
+  app.route('/v2', evEnergyEvseRoutes(deps));
+  app.route('/v2', evEnergyVehicleLogRoutes(deps));
   app.route('/v3', ocmCommentRoutes(deps));
   app.route('/v3', ocmPoiRoutes(deps));
   app.route('/v3', ocmReferenceDataRoutes(deps));

@@ -42,6 +42,15 @@ const EnvSchema = z.object({
   OSRM_URL: z.string().url().optional(),
   OSRM_PROFILE: z.string().regex(/^[a-z_-]+$/).default('driving'),
   OSRM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+  /** ev.energy routes (/v2): requests per caller per hour, as ev.energy's rate-limit headers report; 0 turns it off. */
+  EVENERGY_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(1000),
+  /**
+   * Bearer token of the telemetry feed (EVSE status and command logs). When unset, one is generated at first start
+   * and kept in the database (`npm run simulate:feed -- --print-token` shows it).
+   */
+  FEED_TOKEN: z.string().min(24).optional(),
+  /** Minutes after which an EVSE's newest status log no longer counts: its availability becomes unknown. */
+  AVAILABILITY_STALE_MINUTES: z.coerce.number().min(1).max(7 * 24 * 60).default(15),
   /** Use X-Forwarded-For for the caller's address (only behind a trusted reverse proxy). */
   TRUST_PROXY: bool.default(false),
 });

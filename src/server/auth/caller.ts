@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Env } from '../env';
@@ -12,6 +13,8 @@ export interface Caller {
   level: CallerLevel;
   apiKeyId: number | null;
   ip: string;
+  /** True for the telemetry feed (the feed token): it may post EVSE logs and is not rate-limited. */
+  feed?: boolean;
 }
 
 export type AppEnv = { Variables: { caller: Caller } };
@@ -49,12 +52,18 @@ const unauthorized = (c: Context, message: string) => {
  * rather than silently treated as anonymous, so a client learns its token expired. Foreign keys are public access.
  * Sign-in and refresh routes skip this: they carry their own credentials.
  */
-export function callerMiddleware(deps: { env: Env; tokens: TokenService; accountService: AccountService }): MiddlewareHandler<AppEnv> {
+export function callerMiddleware(deps: { env: Env; tokens: TokenService; accountService: AccountService; feedToken: string }): MiddlewareHandler<AppEnv> {
+  const feedToken = Buffer.from(deps.feedToken);
   return async (c, next) => {
     const ip = clientIp(c, deps.env.TRUST_PROXY);
     const credential = /^\/v1\/auth(\/|$)/.test(c.req.path) ? null : presentedCredential(c);
     if (!credential) {
       c.set('caller', { userId: null, level: 'public', apiKeyId: null, ip });
+      return next();
+    }
+    const presented = Buffer.from(credential);
+    if (presented.length === feedToken.length && timingSafeEqual(presented, feedToken)) {
+      c.set('caller', { userId: null, level: 'full', apiKeyId: null, ip, feed: true });
       return next();
     }
     if (credential.startsWith(API_KEY_PREFIX)) {

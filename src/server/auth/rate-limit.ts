@@ -12,20 +12,25 @@ export const RATE_LIMIT_HEADERS = ['RateLimit-Limit', 'RateLimit-Remaining', 'Ra
  * Account routes (sign-in, refresh, request counts, keys) do not count towards the monthly figure.
  */
 export function rateLimitMiddleware(env: Env, usage: UsageCounter): MiddlewareHandler<AppEnv> {
-  const windowSeconds = env.RATE_LIMIT_WINDOW_SECONDS;
   const perLevel: Record<CallerLevel, number> = { public: env.RATE_LIMIT_PUBLIC, registered: env.RATE_LIMIT_REGISTERED, full: env.RATE_LIMIT_FULL };
   const limiters = new Map<CallerLevel, RateLimiterMemory>();
   for (const [level, points] of Object.entries(perLevel) as Array<[CallerLevel, number]>) {
-    if (points > 0) limiters.set(level, new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix: level }));
+    if (points > 0) limiters.set(level, new RateLimiterMemory({ points, duration: env.RATE_LIMIT_WINDOW_SECONDS, keyPrefix: level }));
   }
   const monthly: Record<CallerLevel, number> = { public: 0, registered: env.MONTHLY_LIMIT_REGISTERED, full: env.MONTHLY_LIMIT_FULL };
+  // ev.energy's routes have their own limit: requests per hour per client (1,000 by default, as its documents say).
+  const hourly = env.EVENERGY_RATE_LIMIT_PER_HOUR > 0 ? new RateLimiterMemory({ points: env.EVENERGY_RATE_LIMIT_PER_HOUR, duration: 3600, keyPrefix: 'evenergy' }) : null;
 
   return async (c, next) => {
     const caller = c.get('caller');
-    const limiter = limiters.get(caller.level);
+    // The telemetry feed is this server's own integration: not limited.
+    if (caller.feed) return next();
+    const evEnergy = /^\/v2(\/|$)/.test(c.req.path);
+    const limiter = evEnergy ? hourly : limiters.get(caller.level);
     if (limiter) {
       const key = caller.apiKeyId !== null ? `key:${caller.apiKeyId}` : caller.userId !== null ? `user:${caller.userId}` : `ip:${caller.ip}`;
-      const limit = perLevel[caller.level];
+      const windowSeconds = evEnergy ? 3600 : env.RATE_LIMIT_WINDOW_SECONDS;
+      const limit = evEnergy ? env.EVENERGY_RATE_LIMIT_PER_HOUR : perLevel[caller.level];
       const headers = (res: RateLimiterRes) => {
         const reset = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
         const remaining = Math.max(0, res.remainingPoints);
@@ -47,7 +52,8 @@ export function rateLimitMiddleware(env: Env, usage: UsageCounter): MiddlewareHa
       }
     }
 
-    if (caller.userId !== null && !/^\/v1\/(auth|user)(\/|$)/.test(c.req.path)) {
+    // Leccy's monthly figure counts the data APIs, not account routes nor ev.energy's hourly-limited ones.
+    if (caller.userId !== null && !evEnergy && !/^\/v1\/(auth|user)(\/|$)/.test(c.req.path)) {
       const cap = monthly[caller.level];
       if (cap > 0 && usage.monthTotal(caller.userId) >= cap) {
         const now = new Date();

@@ -239,6 +239,17 @@ export class CheckinRepository {
     return this.scoreCache;
   }
 
+  /**
+   * When drivers charged here since a date (successful check-ins), in ms: evidence of use for occupancy by hour.
+   * `finished_at` is when the session ended where the check-in says so, else the check-in's time.
+   */
+  checkinTimes(locationId: number, sinceIso: string): number[] {
+    const rows = this.db
+      .prepare('SELECT COALESCE(finished_at, created_at) AS at FROM checkins WHERE location_id = ? AND review_rating = 1 AND created_at >= ?')
+      .all(locationId, sinceIso) as Array<{ at: string }>;
+    return rows.map((r) => Date.parse(r.at)).filter((ms) => !Number.isNaN(ms));
+  }
+
   private changed() {
     this.scoreCache = null;
   }

@@ -5,6 +5,7 @@ import { createTestApp } from '../test/test-app';
 import { SqliteLocationRepository } from './location-repository';
 import type { LocationSearch } from './location-search';
 import { GridClusterer } from '../../shared/geo/grid-clusterer';
+import { evseIdOf } from '../../shared/telemetry/evse-id';
 
 /**
  * The in-memory index must mean exactly what the SQL filters mean. Random searches over the real bundled data are
@@ -14,6 +15,18 @@ let repo: SqliteLocationRepository;
 beforeAll(async () => {
   const t = await createTestApp();
   repo = t.deps.locations as SqliteLocationRepository;
+  // Live availability for some New York stations: fresh samples of every state, and stale ones.
+  const stations = t.db.prepare('SELECT s.id FROM stations s JOIN locations l ON l.id = s.location_id WHERE l.latitude BETWEEN 40 AND 43 ORDER BY s.id LIMIT 600').all() as Array<{ id: number }>;
+  const now = Date.now();
+  const logs = stations.map(({ id }, i) => ({
+    evse: evseIdOf(id),
+    sampled_at: new Date(now - (i % 5 === 0 ? 40 : 1) * 60_000).toISOString(),
+    is_plugged_in: i % 3 === 0 ? null : i % 3 === 1,
+    is_charging: i % 7 === 0,
+    is_out_of_order: i % 11 === 0,
+  }));
+  const outcome = t.deps.telemetry.ingestEvseStatus(logs, null);
+  if (!outcome.ok || outcome.report.inserted !== stations.length) throw new Error('could not seed live availability');
 });
 
 const box = fc
@@ -42,6 +55,7 @@ const search: fc.Arbitrary<LocationSearch> = fc.record({
   openData: fc.option(fc.boolean(), { nil: undefined }),
   cost: fc.option(fc.constantFrom('free', 'paid', 'no_known_fee') as fc.Arbitrary<'free' | 'paid' | 'no_known_fee'>, { nil: undefined }),
   countryIsoCodes: sub(['US', 'GB', 'DE', 'FR']),
+  availability: sub([0, 1, 2, 3] as const).map((a) => a && [...a]),
   modifiedSince: fc.option(fc.constantFrom('2015-01-01T00:00:00Z', '2024-06-01T00:00:00Z'), { nil: undefined }),
   sort: fc.constantFrom('id_asc', 'id_desc', 'power_desc', 'created_desc', 'modified_desc') as fc.Arbitrary<LocationSearch['sort']>,
   limit: fc.constantFrom(1, 10, 100),
@@ -58,6 +72,24 @@ describe('LocationIndex ≡ SQL', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('agrees on live availability for every set of codes, near the live EVSEs and everywhere', () => {
+    const ny = { kind: 'bbox' as const, box: { south: 40, west: -80, north: 43, east: -72 } };
+    let live = 0;
+    for (let mask = 1; mask < 16; mask++) {
+      const availability = ([0, 1, 2, 3] as const).filter((a) => mask & (1 << a));
+      for (const area of [ny, undefined]) {
+        const q: LocationSearch = { area, availability, sort: 'id_asc', limit: 50 };
+        const a = repo.search(q);
+        const b = repo.searchSql(q);
+        expect(a.total).toBe(b.total);
+        expect(a.hits.map((h) => h.id)).toEqual(b.hits.map((h) => h.id));
+        if (mask === 0b0110 && area) live = a.total;
+      }
+    }
+    // The seeded fresh samples make many New York locations available or in use.
+    expect(live).toBeGreaterThan(200);
   });
 
   it('clusters count every match once', () => {

@@ -9,9 +9,8 @@ import { GridClusterer } from '../../shared/geo/grid-clusterer';
 import type { BBox, LatLng } from '../../shared/geo/types';
 import type { Cluster, ClusterQuery, LocationSearch, SearchHit, SearchResult } from './location-search';
 import { COST_CODE_SQL } from './sql-fragments';
+import { effectiveAvailability, type Availability } from '../../shared/telemetry/availability';
 
-/** Statuses that PlugShare availability treats as known (available / in use / offline). */
-const KNOWN_AVAILABILITY = new Set([10, 20, 100, 200, 210]);
 const NONE = -1;
 
 /**
@@ -183,14 +182,10 @@ export class LocationIndex {
       const g = q.greaterThanId;
       tests.push((i) => this.id[i] > g);
     }
-    if (q.availabilityStatusTypeIds) {
-      const a = new Set(q.availabilityStatusTypeIds.ids);
-      const unknown = q.availabilityStatusTypeIds.includeUnknown;
-      tests.push((i) => {
-        const s = this.status[i];
-        if (s !== NONE && a.has(s)) return true;
-        return unknown && (s === NONE || !KNOWN_AVAILABILITY.has(s));
-      });
+    if (q.availability) {
+      const want = new Set<number>(q.availability);
+      const live = q.liveTable ?? new Map<number, Availability>();
+      tests.push((i) => want.has(effectiveAvailability(live.get(this.id[i]), this.status[i] === NONE ? null : this.status[i])));
     }
     if (q.outletsAnyOf?.length) {
       const descriptors = q.outletsAnyOf.map((d) => ({ types: set(d.connectionTypeIds), currents: set(d.currentTypeIds) }));

@@ -13,6 +13,7 @@ import { COST_CODE_SQL } from './sql-fragments';
 import { GridClusterer } from '../../shared/geo/grid-clusterer';
 import { LruCache } from '../lib/lru-cache';
 import { DataVersion } from '../db/data-version';
+import type { Availability } from '../../shared/telemetry/availability';
 
 export interface LocationRow {
   id: number;
@@ -178,15 +179,15 @@ function filters(q: LocationSearch): Where {
     w.sql.push(`l.facility_type IN (${placeholders(q.facilityTypes.length)})`);
     w.params.push(...q.facilityTypes);
   }
-  if (q.availabilityStatusTypeIds) {
-    const { ids, includeUnknown } = q.availabilityStatusTypeIds;
-    const parts = [] as string[];
-    if (ids.length) {
-      parts.push(`l.status_type_id IN (${placeholders(ids.length)})`);
-      w.params.push(...ids);
-    }
-    if (includeUnknown) parts.push(`(l.status_type_id IS NULL OR l.status_type_id NOT IN (10, 20, 100, 200, 210))`);
-    w.sql.push(parts.length ? `(${parts.join(' OR ')})` : '0');
+  if (q.availability) {
+    // The rule of effectiveAvailability(): fresh EVSE states first (any available, else any in use, else any
+    // offline), else the location's OCM status.
+    w.sql.push(`COALESCE(
+      (SELECT CASE WHEN SUM(e.state = 1) > 0 THEN 1 WHEN SUM(e.state = 2) > 0 THEN 2 WHEN SUM(e.state = 3) > 0 THEN 3 END
+       FROM evse_latest e WHERE e.location_id = l.id AND e.sampled_at_ms >= ?),
+      CASE WHEN l.status_type_id = 10 THEN 1 WHEN l.status_type_id = 20 THEN 2 WHEN l.status_type_id IN (100, 200, 210) THEN 3 ELSE 0 END
+    ) IN (${q.availability.length ? placeholders(q.availability.length) : 'NULL'})`);
+    w.params.push(q.freshSinceMs ?? Date.now(), ...q.availability);
   }
   const c: string[] = [];
   const cp: unknown[] = [];
@@ -242,13 +243,23 @@ export class SqliteLocationRepository implements LocationRepository {
   private readonly version: DataVersion;
 
   private readonly scores: () => ReadonlyMap<number, number>;
+  private readonly liveAvailability: () => ReadonlyMap<number, Availability>;
+  private readonly freshSinceMs: () => number;
 
   constructor(
     private readonly db: Db,
-    options: { detailsCacheSize?: number; scores?: () => ReadonlyMap<number, number> } = {},
+    options: {
+      detailsCacheSize?: number;
+      scores?: () => ReadonlyMap<number, number>;
+      /** Fresh live statuses by location (the availability service). */
+      liveAvailability?: () => ReadonlyMap<number, Availability>;
+      freshSinceMs?: () => number;
+    } = {},
   ) {
     this.detailsCache = new LruCache(options.detailsCacheSize ?? 20_000);
     this.scores = options.scores ?? (() => new Map());
+    this.liveAvailability = options.liveAvailability ?? (() => new Map());
+    this.freshSinceMs = options.freshSinceMs ?? (() => Date.now());
     this.version = new DataVersion(db);
   }
 
@@ -277,13 +288,20 @@ export class SqliteLocationRepository implements LocationRepository {
     this.currentIndex();
   }
 
-  search(q: LocationSearch): SearchResult {
+  /** Adds the tables some filters read (scores, live availability) to a query. */
+  private withTables<T extends Partial<LocationSearch>>(q: T): T {
     if (q.minScore !== undefined) q = { ...q, scoreTable: this.scores() };
+    if (q.availability && q.liveTable === undefined) q = { ...q, liveTable: this.liveAvailability(), freshSinceMs: this.freshSinceMs() };
+    return q;
+  }
+
+  search(q: LocationSearch): SearchResult {
+    q = this.withTables(q);
     return LocationIndex.supports(q) ? this.currentIndex().search(q) : this.searchSql(q);
   }
 
   clusters(q: ClusterQuery): { total: number; clusters: Cluster[] } {
-    if (q.minScore !== undefined) q = { ...q, scoreTable: this.scores() };
+    q = this.withTables(q);
     if (!LocationIndex.supports(q)) {
       // Rare filters the index does not hold: cluster the SQL matches in memory.
       const { hits } = this.searchSql({ ...q, area: { kind: 'bbox', box: q.box }, sort: 'id_asc', limit: Number.MAX_SAFE_INTEGER });
@@ -322,6 +340,7 @@ export class SqliteLocationRepository implements LocationRepository {
 
   /** The same search in SQL (R*Tree + filters): the reference for the index and the fallback for rare filters. */
   searchSql(q: LocationSearch): SearchResult {
+    q = this.withTables(q);
     const w = filters(q);
     const area = q.area;
     const withDistance = (hits: SearchHit[]) => {

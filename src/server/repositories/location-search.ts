@@ -1,4 +1,5 @@
 import type { BBox, LatLng } from '../../shared/geo/types';
+import type { Availability } from '../../shared/telemetry/availability';
 
 /** What a search may ask for, independent of the API that asked. Each API maps its parameters onto this. */
 export type SearchArea =
@@ -23,8 +24,14 @@ export interface LocationSearch {
   outletsAnyOf?: Array<{ connectionTypeIds?: number[]; currentTypeIds?: number[] }>;
   /** Facility types (AFDC `Facility Type`, NCR `locationType`) for PlugShare amenities. */
   facilityTypes?: string[];
-  /** Location status types, for PlugShare availability (derived from OCM status types). */
-  availabilityStatusTypeIds?: { ids: number[]; includeUnknown: boolean };
+  /**
+   * PlugShare availability codes to keep (0 unknown, 1 available, 2 in use, 3 offline): a location's live status when
+   * an EVSE reported recently, else what its OCM status says (see shared/telemetry/availability.ts).
+   */
+  availability?: Availability[];
+  /** Fresh live statuses by location id, and the time before which samples are stale; the repository fills both. */
+  liveTable?: ReadonlyMap<number, Availability>;
+  freshSinceMs?: number;
   /** Connector conditions that must hold on one and the same connector. */
   connectionTypeIds?: number[];
   levelIds?: number[];

@@ -23,6 +23,7 @@ export const ClustersQuerySchema = OcmPoiQuerySchema.pick({
   cost: true,
   minscore: true,
   vehicleports: true,
+  availability: true,
 }).extend({
   boundingbox: z.string().describe('(lat,lng),(lat2,lng2): the map view'),
   zoom: queryInt(0, 22).describe('Map zoom level; cells are about 60 px at this zoom'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intList, queryBool, queryDate, queryEnum, queryInt, queryNumber, portList } from './query-params';
+import { intList, queryBool, queryDate, queryEnum, queryInt, queryNumber, portList, availabilityList } from './query-params';
 
 export const OCM_OUTPUTS = ['json', 'geojson', 'xml', 'csv', 'kml'] as const;
 export const OCM_SORTS = ['id_asc', 'id_desc', 'distance_asc', 'created_date_desc', 'modified_date_desc', 'power_desc'] as const;
@@ -63,6 +63,7 @@ export const OcmPoiQuerySchema = z.object({
   operationalonly: queryBool.optional().describe('Extension: only operational (or unknown-status) locations'),
   cost: queryEnum(['free', 'paid']).optional().describe('Extension: free = cost text says free; paid = a fee is stated'),
   minscore: queryNumber(0, 10).optional().describe('Extension: only locations whose check-in score (0–10) is at least this'),
+  availability: availabilityList.optional().describe('Extension: PlugShare availability codes (0 unknown, 1 available, 2 in use, 3 offline), live when an EVSE reported recently'),
   vehicleports: portList.optional().describe("Extension: only connectors a car with these Open EV Data port families can use, by the charger's region (type1 / type2 regions)"),
 });
 

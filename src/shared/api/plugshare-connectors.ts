@@ -45,10 +45,3 @@ export const AMENITY_FACILITY_TYPES: Record<number, string[]> = {
   1: ['HOTEL', 'INN', 'B_AND_B', 'MOTEL', 'Hotel', 'Hotel or B&B'],
 };
 
-/** PlugShare availability (0 unknown, 1 available, 2 in use, 3 offline) from OCM status types. */
-export const AVAILABILITY_STATUS_TYPES: Record<1 | 2 | 3, number[]> = { 1: [10], 2: [20], 3: [100, 200, 210] };
-
-export function plugshareAvailability(statusTypeId: number | null): 0 | 1 | 2 | 3 {
-  for (const k of [1, 2, 3] as const) if (statusTypeId !== null && AVAILABILITY_STATUS_TYPES[k].includes(statusTypeId)) return k;
-  return 0;
-}

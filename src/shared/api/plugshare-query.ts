@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intList, queryBool, queryInt, queryNumber, portList } from './query-params';
+import { intList, availabilityList, listOf, queryBool, queryInt, queryNumber, portList } from './query-params';
 import { AMENITY_FACILITY_TYPES, PLUGSHARE_CONNECTORS } from './plugshare-connectors';
 
 export const PLUGSHARE_MAX_COUNT = 500;
@@ -24,15 +24,12 @@ const outlets = z
   })
   .pipe(z.array(OutletDescriptor).min(1, 'expected at least one outlet descriptor'));
 
-const listOf = (allowed: readonly number[], what: string) =>
-  intList.refine((l) => l.every((v) => allowed.includes(v)), `${what} must be among ${allowed.join(', ')}`);
-
 /** Filters shared by PlugShare's search routes. */
 export const PlugShareFilters = z.object({
   outlets: outlets.optional().describe('JSON list of {connector, power} descriptors; a location matches when one of its outlets matches one'),
   cost: queryBool.default(true).describe('false hides locations with a known fee'),
   access: listOf([1, 2, 3], 'access').optional().describe('1 public, 2 restricted, 3 residential'),
-  availability: listOf([0, 1, 2, 3], 'availability').optional().describe('0 unknown, 1 available, 2 in use, 3 offline'),
+  availability: availabilityList.optional().describe('0 unknown, 1 available, 2 in use, 3 offline: live when an EVSE reported recently, else from the OCM status'),
   amenities: listOf(Object.keys(AMENITY_FACILITY_TYPES).map(Number), 'amenities').optional().describe('1 hotel/lodging'),
   networks: intList.optional().describe('Only these network ids (OCM operator ids)'),
   exclude_networks: intList.optional().describe('Drop locations whose stations all belong to these network ids'),

@@ -8,6 +8,13 @@ export const intList = z
   .regex(/^-?\d{1,10}(\s*,\s*-?\d{1,10})*,?$/, 'expected a comma-separated list of integers')
   .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean).map(Number));
 
+/** A comma-separated list of integers drawn from a fixed set. */
+export const listOf = (allowed: readonly number[], what: string) =>
+  intList.refine((l) => l.every((v) => allowed.includes(v)), `${what} must be among ${allowed.join(', ')}`);
+
+/** PlugShare availability codes: live status when an EVSE reported recently, else from the OCM status. */
+export const availabilityList = listOf([0, 1, 2, 3], 'availability');
+
 /** Open EV Data port families ("type2,ccs"): the vehicle-compatibility filter. */
 export const portList = z
   .string()

@@ -82,6 +82,19 @@ export const OcmPoiSchema = z
     DataQualityLevel: z.number().nullable().optional(),
     DateCreated: z.string().nullable().optional(),
     SubmissionStatusTypeID: z.number().optional(),
+    Availability: z
+      .object({
+        StatusID: z.number().describe('PlugShare code: 0 unknown (stale), 1 available, 2 in use, 3 offline'),
+        Title: z.string(),
+        Available: z.number(),
+        InUse: z.number(),
+        Offline: z.number(),
+        Unknown: z.number(),
+        DateLastStatusUpdate: z.string(),
+        IsSimulated: z.boolean(),
+      })
+      .optional()
+      .describe('Extension: live availability from EVSE status logs; absent when no EVSE of the location ever reported'),
   })
   .loose()
   .describe('OCM POI (verbose, non-compact form; compact=true drops reference objects, verbose=false drops nulls, camelcase=true renames keys)');
@@ -119,8 +132,11 @@ export const PlugShareStationSchema = z.object({
   cost_description: z.string().nullable(),
   manufacturer: z.string().nullable(),
   model: z.string().nullable(),
-  available: z.number().describe('0 unknown, 1 available, 2 in use, 3 offline'),
+  available: z.number().describe('0 unknown, 1 available, 2 in use, 3 offline: live when the EVSE reported recently, else from the OCM status'),
   outlets: z.array(PlugShareOutletSchema),
+  evse_id: z.string().describe('Extension: the ev.energy EVSE id of this station (/v2/evses/{evse_id}/status_logs)'),
+  available_updated_at: z.string().nullable().describe('Extension: when the newest status log was sampled; null without live data'),
+  available_simulated: z.boolean().describe('Extension: the newest status log came from the feed simulator'),
 });
 
 export const ProvenanceSchema = z.object({
@@ -165,6 +181,18 @@ export const PlugShareLocationSchema = z.object({
   reviews: z.array(Review).describe('Newest first; only on /locations/{id}'),
   photos: z.array(Review.shape.photos.element).describe('Only on /locations/{id}'),
   score: z.number().nullable().describe('PlugScore-like 0–10 from recency-weighted check-ins; null without rated check-ins'),
+  availability: z
+    .object({
+      status: z.number().describe('0 unknown (stale), 1 available, 2 in use, 3 offline'),
+      available: z.number(),
+      in_use: z.number(),
+      offline: z.number(),
+      unknown: z.number(),
+      updated_at: z.string(),
+      simulated: z.boolean(),
+    })
+    .nullable()
+    .describe('Extension: live availability from EVSE status logs; null when no EVSE ever reported'),
   checkins: z
     .object({ count: z.number(), last_checkin_at: z.string().nullable(), last_success_at: z.string().nullable(), last_failure_at: z.string().nullable() })
     .optional()

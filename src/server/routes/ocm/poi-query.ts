@@ -1,3 +1,4 @@
+import type { Availability } from '../../../shared/telemetry/availability';
 import { compatibilityByRegion } from '../../../shared/vehicles/ports';
 import { OcmPoiQuerySchema, type OcmPoiQuery } from '../../../shared/api/ocm-poi-query';
 import { lowerCaseQuery, paramErrors, type ParamError } from '../../../shared/api/query-params';
@@ -68,7 +69,7 @@ export function parsePoiRequest(raw: Record<string, string | string[] | undefine
 export function ocmFilters(
   q: Pick<
     OcmPoiQuery,
-    'countryid' | 'countrycode' | 'operatorid' | 'connectiontypeid' | 'levelid' | 'minpowerkw' | 'maxpowerkw' | 'usagetypeid' | 'statustypeid' | 'dataproviderid' | 'opendata' | 'excludeoperatorid' | 'operationalonly' | 'cost' | 'minscore' | 'vehicleports'
+    'countryid' | 'countrycode' | 'operatorid' | 'connectiontypeid' | 'levelid' | 'minpowerkw' | 'maxpowerkw' | 'usagetypeid' | 'statustypeid' | 'dataproviderid' | 'opendata' | 'excludeoperatorid' | 'operationalonly' | 'cost' | 'minscore' | 'vehicleports' | 'availability'
   >,
 ) {
   return {
@@ -77,6 +78,7 @@ export function ocmFilters(
     cost: q.cost,
     minScore: q.minscore,
     compatibleWith: q.vehicleports && compatibilityByRegion(q.vehicleports),
+    availability: q.availability as Availability[] | undefined,
     countryIds: q.countryid,
     countryIsoCodes: q.countrycode,
     operatorIds: q.operatorid,

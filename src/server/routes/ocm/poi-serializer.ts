@@ -1,6 +1,7 @@
 import type { LocationDetails } from '../../repositories/location-repository';
 import type { RefObject, ReferenceData } from '../../repositories/reference-repository';
 import { kmToMiles } from '../../../shared/geo/distance';
+import { AVAILABILITY_LABELS, type LocationLive } from '../../../shared/telemetry/availability';
 
 export interface PoiOutputOptions {
   compact: boolean;
@@ -10,6 +11,8 @@ export interface PoiOutputOptions {
   comments?: Map<number, { UserComments: unknown[]; MediaItems: unknown[] }>;
   /** Check-in scores (0–10) by location id, for the `Score` extension (absent when the location has none). */
   scores?: ReadonlyMap<number, number>;
+  /** Live availability by location, for the `Availability` extension (absent when no EVSE ever reported). */
+  live?: (locationId: number) => LocationLive | undefined;
 }
 
 type Json = Record<string, unknown>;
@@ -107,6 +110,19 @@ export function toOcmPoi(l: LocationDetails, refs: ReferenceData, distanceKm: nu
   // Extension: the check-in score, only for scored locations (OCM clients ignore unknown keys).
   const score = o.scores?.get(l.id);
   if (score !== undefined) p.Score = score;
+  const live = o.live?.(l.id);
+  if (live) {
+    p.Availability = {
+      StatusID: live.status,
+      Title: AVAILABILITY_LABELS[live.status],
+      Available: live.available,
+      InUse: live.inUse,
+      Offline: live.offline,
+      Unknown: live.unknown,
+      DateLastStatusUpdate: new Date(live.sampledAtMs).toISOString(),
+      IsSimulated: live.simulated,
+    };
+  }
   return o.camelcase ? (camelCaseKeys(p) as Json) : p;
 }
 

@@ -51,7 +51,7 @@ export function ocmPoiRoutes(deps: AppDeps) {
     const distance = new Map(result.hits.map((h) => [h.id, h.distanceKm]));
     const comments = q.includecomments ? commentsFor(deps, details.map((d) => d.id), q.compact, baseUrlOf(c, deps.env.PUBLIC_BASE_URL)) : undefined;
     const pois = details.map((d) =>
-      toOcmPoi(d, refs, distance.get(d.id) ?? null, { compact: q.compact, verbose: q.verbose, camelcase: q.camelcase, distanceUnit: q.distanceunit, comments, scores }),
+      toOcmPoi(d, refs, distance.get(d.id) ?? null, { compact: q.compact, verbose: q.verbose, camelcase: q.camelcase, distanceUnit: q.distanceunit, comments, scores, live: (id) => deps.availability.location(id) }),
     );
     c.header(TOTAL_COUNT_HEADER, String(result.total));
     switch (q.output) {

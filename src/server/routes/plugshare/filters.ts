@@ -1,5 +1,6 @@
 import { compatibilityByRegion } from '../../../shared/vehicles/ports';
-import { ACCESS_USAGE_TYPES, AMENITY_FACILITY_TYPES, AVAILABILITY_STATUS_TYPES, DC_CURRENT_TYPE_ID, PLUGSHARE_CONNECTORS } from '../../../shared/api/plugshare-connectors';
+import type { Availability } from '../../../shared/telemetry/availability';
+import { ACCESS_USAGE_TYPES, AMENITY_FACILITY_TYPES, DC_CURRENT_TYPE_ID, PLUGSHARE_CONNECTORS } from '../../../shared/api/plugshare-connectors';
 import type { PlugShareFiltersInput } from '../../../shared/api/plugshare-query';
 import type { LocationSearch } from '../../repositories/location-search';
 
@@ -15,12 +16,7 @@ export function plugshareFilters(f: PlugShareFiltersInput): Partial<LocationSear
   }
   if (f.cost === false) out.cost = 'no_known_fee';
   if (f.access) out.usageTypeIds = f.access.flatMap((a) => ACCESS_USAGE_TYPES[a as 1 | 2 | 3]).concat(f.access.includes(1) ? [0] : []);
-  if (f.availability) {
-    out.availabilityStatusTypeIds = {
-      ids: f.availability.filter((a) => a !== 0).flatMap((a) => AVAILABILITY_STATUS_TYPES[a as 1 | 2 | 3]),
-      includeUnknown: f.availability.includes(0),
-    };
-  }
+  if (f.availability) out.availability = f.availability as Availability[];
   if (f.amenities) out.facilityTypes = f.amenities.flatMap((a) => AMENITY_FACILITY_TYPES[a]);
   if (f.networks) out.operatorIds = f.networks;
   if (f.exclude_networks) out.excludeOperatorIds = f.exclude_networks;

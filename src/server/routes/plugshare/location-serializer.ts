@@ -1,6 +1,8 @@
 import type { LocationDetails } from '../../repositories/location-repository';
 import type { ReferenceData } from '../../repositories/reference-repository';
-import { plugshareAccess, plugshareAvailability, plugshareOutlet } from '../../../shared/api/plugshare-connectors';
+import { plugshareAccess, plugshareOutlet } from '../../../shared/api/plugshare-connectors';
+import { staticAvailability, type EvseLatest, type LocationLive } from '../../../shared/telemetry/availability';
+import { evseIdOf } from '../../../shared/telemetry/evse-id';
 import { powerClass } from '../../../shared/power-class';
 import type { Photo, Review } from '../../../shared/api/checkins';
 import type { LocationStats } from '../../repositories/checkin-repository';
@@ -19,6 +21,20 @@ export interface SerializeContext {
   baseUrl: string;
   /** Check-in scores by location id. */
   scores: ReadonlyMap<number, number>;
+  /** Live availability (the availability service). */
+  live: LiveAvailability;
+}
+
+export interface LiveAvailability {
+  evse(stationId: number): (EvseLatest & { fresh: boolean }) | undefined;
+  location(locationId: number): LocationLive | undefined;
+}
+
+/** A location's live availability as PlugShare-style JSON (null when no EVSE ever reported). */
+export function liveJson(live: LocationLive | undefined) {
+  return live
+    ? { status: live.status, available: live.available, in_use: live.inUse, offline: live.offline, unknown: live.unknown, updated_at: new Date(live.sampledAtMs).toISOString(), simulated: live.simulated }
+    : null;
 }
 
 /** What only the single-location route adds: check-ins, photos and their statistics. */
@@ -57,7 +73,9 @@ export function toPlugShareLocation(l: LocationDetails, ctx: SerializeContext, e
     longitude: l.longitude,
     created_at: isoTimestamp(l.date_created) ?? isoTimestamp(l.imported_at),
     description: [l.general_comments, l.address_line2].filter(Boolean).join('\n') || null,
-    stations: l.stations.map((s) => ({
+    stations: l.stations.map((s) => {
+      const live = ctx.live.evse(s.id);
+      return {
       id: s.id,
       created_at: isoTimestamp(s.created_at),
       network,
@@ -66,7 +84,7 @@ export function toPlugShareLocation(l: LocationDetails, ctx: SerializeContext, e
       cost_description: l.usage_cost,
       manufacturer: s.manufacturer,
       model: s.model,
-      available: plugshareAvailability(s.status_type_id ?? l.status_type_id),
+      available: live?.fresh ? live.state : staticAvailability(s.status_type_id ?? l.status_type_id),
       outlets: s.connectors.map((c) => {
         const { connector, power } = plugshareOutlet(c.connection_type_id, c.current_type_id);
         return {
@@ -84,10 +102,15 @@ export function toPlugShareLocation(l: LocationDetails, ctx: SerializeContext, e
           status_type_id: c.status_type_id,
         };
       }),
-    })),
+      evse_id: evseIdOf(s.id),
+      available_updated_at: live ? new Date(live.sampledAtMs).toISOString() : null,
+      available_simulated: live?.simulated ?? false,
+      };
+    }),
     reviews: extra.community?.reviews ?? [],
     photos: extra.community?.photos ?? [],
     score: ctx.scores.get(l.id) ?? null,
+    availability: liveJson(ctx.live.location(l.id)),
     custom_ports: null,
     enabled: l.status_type_id !== 200 && l.status_type_id !== 210,
     cost: cost === 2,

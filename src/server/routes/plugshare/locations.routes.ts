@@ -19,7 +19,7 @@ export const baseUrlOf = (c: Context, configured?: string) => configured?.replac
 /** PlugShare-shaped locations API (location → stations → outlets). */
 export function plugshareRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>({ strict: false });
-  const ctx = (c: Context) => ({ refs: deps.references.all(), baseUrl: baseUrlOf(c, deps.env.PUBLIC_BASE_URL), scores: deps.checkins.scores() });
+  const ctx = (c: Context) => ({ refs: deps.references.all(), baseUrl: baseUrlOf(c, deps.env.PUBLIC_BASE_URL), scores: deps.checkins.scores(), live: deps.availability });
 
   app.get('/locations/nearby', (c) => {
     const parsed = PlugShareNearbyQuery.safeParse(query(c));
@@ -43,11 +43,24 @@ export function plugshareRoutes(deps: AppDeps) {
     );
   });
 
-  app.get('/locations/:id', (c) => {
-    const raw = c.req.param('id');
+  /** The location named in the path, or the 400 / 404 response. */
+  const locationOf = (c: Context) => {
+    const raw = c.req.param('id') ?? '';
     if (!/^\d{1,15}$/.test(raw)) return badRequest(c, [{ parameter: 'id', message: 'expected a numeric location id' }]);
     const [location] = deps.locations.details([Number(raw)]);
-    if (!location) return c.json({ status: 404, error: 'Not Found', message: `No location with id ${raw}` }, 404);
+    return location ?? c.json({ status: 404, error: 'Not Found', message: `No location with id ${raw}` }, 404);
+  };
+
+  // Extension: occupancy by local hour of week (status logs of the last 30 days plus check-ins).
+  app.get('/locations/:id/occupancy', (c) => {
+    const location = locationOf(c);
+    if (location instanceof Response) return location;
+    return c.json(deps.telemetry.occupancy(location));
+  });
+
+  app.get('/locations/:id', (c) => {
+    const location = locationOf(c);
+    if (location instanceof Response) return location;
     const sc = ctx(c);
     const photos = deps.checkins.photosForLocations([location.id]).get(location.id) ?? [];
     const community = {

@@ -1,0 +1,303 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/open-db';
+import type { Availability } from '../../shared/telemetry/availability';
+import type { HourSamples } from '../../shared/telemetry/occupancy';
+
+/** A keyset page over one EVSE's or vehicle's logs, newest first. Times are ms; bounds are inclusive, cursors not. */
+export interface PageRequest {
+  gte?: number;
+  lte?: number;
+  /** Strictly older than this time (the next page). */
+  after?: number;
+  /** Strictly newer than this time (the previous page). */
+  before?: number;
+  size: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  hasNewer: boolean;
+  hasOlder: boolean;
+}
+
+export interface EvseStatusRow {
+  station_id: number;
+  sampled_at_ms: number;
+  logged_at_ms: number;
+  is_plugged_in: number | null;
+  is_charging: number | null;
+  charge_rate_watts: number | null;
+  is_out_of_order: number | null;
+  simulated: number;
+}
+
+export interface EvseCommandRow {
+  station_id: number;
+  logged_at_ms: number;
+  max_load_target_milliamps: number | null;
+  is_enabled_target: number | null;
+  always_enabled: number | null;
+  reason: string | null;
+  internal_command_id: string | null;
+  simulated: number;
+}
+
+export interface VehicleStatusRow {
+  vehicle_id: string;
+  sampled_at_ms: number;
+  logged_at_ms: number;
+  state_of_charge_percentage: number | null;
+  is_charging: number | null;
+  is_plugged_in: number | null;
+  charge_rate_watts: number | null;
+}
+
+export interface UserVehicleRow {
+  id: string;
+  user_id: number;
+  name: string | null;
+  created_at: string;
+}
+
+export interface EvseLatestRow {
+  station_id: number;
+  location_id: number;
+  sampled_at_ms: number;
+  state: Availability;
+  simulated: number;
+}
+
+export interface EvseInfo {
+  station_id: number;
+  location_id: number;
+  ref: string;
+  network_ext_id: string | null;
+  title: string;
+  latitude: number;
+  longitude: number;
+}
+
+export interface InsertOutcome {
+  inserted: number;
+  duplicates: number;
+}
+
+/** One log table: its name, key column and time column (constants, never user input). */
+interface LogTable {
+  table: string;
+  key: string;
+  time: string;
+}
+
+const STATUS: LogTable = { table: 'evse_status_logs', key: 'station_id', time: 'sampled_at_ms' };
+const COMMANDS: LogTable = { table: 'evse_command_logs', key: 'station_id', time: 'logged_at_ms' };
+const VEHICLE: LogTable = { table: 'vehicle_status_logs', key: 'vehicle_id', time: 'sampled_at_ms' };
+
+/** An EVSE status log's state, the same rule as evseState() in shared/telemetry/availability.ts. */
+const STATE_SQL = 'CASE WHEN is_out_of_order = 1 THEN 3 WHEN is_plugged_in = 1 OR is_charging = 1 THEN 2 WHEN is_plugged_in = 0 THEN 1 ELSE 0 END';
+
+/** All telemetry SQL. SQLite here; the PostgreSQL implementation keeps the same keyset pages. */
+export class TelemetryRepository {
+  private readonly statements = new Map<string, Statement<unknown[]>>();
+
+  constructor(private readonly db: Db) {}
+
+  private stmt(sql: string): Statement<unknown[]> {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare<unknown[]>(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  // ---- EVSEs ----
+
+  evse(stationId: number): EvseInfo | null {
+    return (
+      (this.stmt(
+        `SELECT s.id AS station_id, s.location_id, s.ref, s.network_ext_id, l.title, l.latitude, l.longitude
+         FROM stations s JOIN locations l ON l.id = s.location_id WHERE s.id = ?`,
+      ).get(stationId) as EvseInfo | undefined) ?? null
+    );
+  }
+
+  evseConnectors(stationId: number): Array<{ title: string; power_kw: number | null }> {
+    return this.stmt(
+      `SELECT COALESCE(t.title, 'Unknown') AS title, c.power_kw FROM connectors c LEFT JOIN ref_connection_types t ON t.id = c.connection_type_id
+       WHERE c.station_id = ? ORDER BY c.id`,
+    ).all(stationId) as Array<{ title: string; power_kw: number | null }>;
+  }
+
+  /** Station → location for many stations at once (ingestion checks each record's EVSE). */
+  locationsOfStations(stationIds: number[]): Map<number, number> {
+    const out = new Map<number, number>();
+    const one = this.stmt('SELECT location_id FROM stations WHERE id = ?');
+    for (const id of new Set(stationIds)) {
+      const row = one.get(id) as { location_id: number } | undefined;
+      if (row) out.set(id, row.location_id);
+    }
+    return out;
+  }
+
+  /** The EVSEs of some locations, for the simulator and the location panel. */
+  stationsOfLocations(locationIds: number[]): Array<{ station_id: number; location_id: number }> {
+    const one = this.stmt('SELECT id AS station_id, location_id FROM stations WHERE location_id = ? ORDER BY id');
+    return locationIds.flatMap((id) => one.all(id) as Array<{ station_id: number; location_id: number }>);
+  }
+
+  /**
+   * Stores status logs (first write wins on (EVSE, sampled_at)) and moves each EVSE's newest state forward, in one
+   * transaction. Returns the EVSEs whose newest state changed.
+   */
+  insertEvseStatus(rows: Array<EvseStatusRow & { location_id: number }>): InsertOutcome & { latest: EvseLatestRow[] } {
+    const insert = this.stmt(
+      `INSERT INTO evse_status_logs (station_id, sampled_at_ms, logged_at_ms, is_plugged_in, is_charging, charge_rate_watts, is_out_of_order, simulated)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    );
+    const upsertLatest = this.stmt(
+      `INSERT INTO evse_latest (station_id, location_id, sampled_at_ms, state, simulated) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (station_id) DO UPDATE SET location_id = excluded.location_id, sampled_at_ms = excluded.sampled_at_ms,
+         state = excluded.state, simulated = excluded.simulated
+       WHERE excluded.sampled_at_ms > evse_latest.sampled_at_ms`,
+    );
+    return this.db.transaction(() => {
+      let inserted = 0;
+      const newest = new Map<number, EvseLatestRow>();
+      for (const r of rows) {
+        if (insert.run(r.station_id, r.sampled_at_ms, r.logged_at_ms, r.is_plugged_in, r.is_charging, r.charge_rate_watts, r.is_out_of_order, r.simulated).changes === 0) continue;
+        inserted++;
+        const prev = newest.get(r.station_id);
+        if (!prev || r.sampled_at_ms > prev.sampled_at_ms) {
+          const state = (r.is_out_of_order === 1 ? 3 : r.is_plugged_in === 1 || r.is_charging === 1 ? 2 : r.is_plugged_in === 0 ? 1 : 0) as Availability;
+          newest.set(r.station_id, { station_id: r.station_id, location_id: r.location_id, sampled_at_ms: r.sampled_at_ms, state, simulated: r.simulated });
+        }
+      }
+      const latest: EvseLatestRow[] = [];
+      for (const n of newest.values()) if (upsertLatest.run(n.station_id, n.location_id, n.sampled_at_ms, n.state, n.simulated).changes > 0) latest.push(n);
+      return { inserted, duplicates: rows.length - inserted, latest };
+    })();
+  }
+
+  evseStatusPage(stationId: number, req: PageRequest): Page<EvseStatusRow> {
+    return this.page<EvseStatusRow>(STATUS, stationId, req);
+  }
+
+  evseStatusAt(stationId: number, ms: number): EvseStatusRow | null {
+    return (this.stmt('SELECT * FROM evse_status_logs WHERE station_id = ? AND sampled_at_ms = ?').get(stationId, ms) as EvseStatusRow | undefined) ?? null;
+  }
+
+  insertEvseCommands(rows: EvseCommandRow[]): InsertOutcome {
+    const insert = this.stmt(
+      `INSERT INTO evse_command_logs (station_id, logged_at_ms, max_load_target_milliamps, is_enabled_target, always_enabled, reason, internal_command_id, simulated)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    );
+    return this.db.transaction(() => {
+      let inserted = 0;
+      for (const r of rows) inserted += insert.run(r.station_id, r.logged_at_ms, r.max_load_target_milliamps, r.is_enabled_target, r.always_enabled, r.reason, r.internal_command_id, r.simulated).changes;
+      return { inserted, duplicates: rows.length - inserted };
+    })();
+  }
+
+  evseCommandPage(stationId: number, req: PageRequest): Page<EvseCommandRow> {
+    return this.page<EvseCommandRow>(COMMANDS, stationId, req);
+  }
+
+  evseCommandAt(stationId: number, ms: number): EvseCommandRow | null {
+    return (this.stmt('SELECT * FROM evse_command_logs WHERE station_id = ? AND logged_at_ms = ?').get(stationId, ms) as EvseCommandRow | undefined) ?? null;
+  }
+
+  /** Every EVSE's newest state (loaded once at start; availability is then kept in memory). */
+  latestAll(): EvseLatestRow[] {
+    return this.stmt('SELECT station_id, location_id, sampled_at_ms, state, simulated FROM evse_latest').all() as EvseLatestRow[];
+  }
+
+  /** Samples per UTC hour since a time, over some EVSEs: how many said "in use" and how many said anything. */
+  hourlyOccupancy(stationIds: number[], sinceMs: number): { hours: HourSamples[]; simulated: boolean } {
+    const q = this.stmt(
+      `SELECT sampled_at_ms / 3600000 AS h, SUM(st = 2) AS occupied, SUM(st > 0) AS known, MAX(simulated) AS sim
+       FROM (SELECT sampled_at_ms, simulated, ${STATE_SQL} AS st FROM evse_status_logs WHERE station_id = ? AND sampled_at_ms >= ?)
+       GROUP BY h`,
+    );
+    const hours: HourSamples[] = [];
+    let simulated = false;
+    for (const id of stationIds) {
+      for (const r of q.all(id, sinceMs) as Array<{ h: number; occupied: number; known: number; sim: number }>) {
+        hours.push({ hourMs: r.h * 3_600_000, occupied: r.occupied, known: r.known });
+        if (r.sim === 1) simulated = true;
+      }
+    }
+    return { hours, simulated };
+  }
+
+  // ---- vehicles ----
+
+  createVehicle(v: UserVehicleRow) {
+    this.stmt('INSERT INTO user_vehicles (id, user_id, name, created_at) VALUES (?, ?, ?, ?)').run(v.id, v.user_id, v.name, v.created_at);
+  }
+
+  vehicle(id: string): UserVehicleRow | null {
+    return (this.stmt('SELECT id, user_id, name, created_at FROM user_vehicles WHERE id = ?').get(id) as UserVehicleRow | undefined) ?? null;
+  }
+
+  vehiclesOf(userId: number): UserVehicleRow[] {
+    return this.stmt('SELECT id, user_id, name, created_at FROM user_vehicles WHERE user_id = ? ORDER BY created_at, id').all(userId) as UserVehicleRow[];
+  }
+
+  insertVehicleStatus(rows: VehicleStatusRow[]): InsertOutcome {
+    const insert = this.stmt(
+      `INSERT INTO vehicle_status_logs (vehicle_id, sampled_at_ms, logged_at_ms, state_of_charge_percentage, is_charging, is_plugged_in, charge_rate_watts)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    );
+    return this.db.transaction(() => {
+      let inserted = 0;
+      for (const r of rows) inserted += insert.run(r.vehicle_id, r.sampled_at_ms, r.logged_at_ms, r.state_of_charge_percentage, r.is_charging, r.is_plugged_in, r.charge_rate_watts).changes;
+      return { inserted, duplicates: rows.length - inserted };
+    })();
+  }
+
+  vehicleStatusPage(vehicleId: string, req: PageRequest): Page<VehicleStatusRow> {
+    return this.page<VehicleStatusRow>(VEHICLE, vehicleId, req);
+  }
+
+  vehicleStatusAt(vehicleId: string, ms: number): VehicleStatusRow | null {
+    return (this.stmt('SELECT * FROM vehicle_status_logs WHERE vehicle_id = ? AND sampled_at_ms = ?').get(vehicleId, ms) as VehicleStatusRow | undefined) ?? null;
+  }
+
+  // ---- keyset pages ----
+
+  /**
+   * Newest first. A page after a cursor reads down from it, a page before reads up from it (then reversed), so
+   * logs that arrive meanwhile never shift a page: nothing is skipped or repeated while a client walks the list.
+   */
+  private page<T>(t: LogTable, key: number | string, req: PageRequest): Page<T> {
+    const where = [`${t.key} = ?`];
+    const params: unknown[] = [key];
+    if (req.gte !== undefined) {
+      where.push(`${t.time} >= ?`);
+      params.push(req.gte);
+    }
+    if (req.lte !== undefined) {
+      where.push(`${t.time} <= ?`);
+      params.push(req.lte);
+    }
+    const range = where.join(' AND ');
+    const exists = (cond: string, at: number) => this.stmt(`SELECT 1 FROM ${t.table} WHERE ${range} AND ${t.time} ${cond} ? LIMIT 1`).get(...params, at) !== undefined;
+    let items: T[];
+    let hasNewer: boolean;
+    let hasOlder: boolean;
+    if (req.before !== undefined) {
+      const rows = this.stmt(`SELECT * FROM ${t.table} WHERE ${range} AND ${t.time} > ? ORDER BY ${t.time} ASC LIMIT ?`).all(...params, req.before, req.size + 1) as T[];
+      hasNewer = rows.length > req.size;
+      items = rows.slice(0, req.size).reverse();
+      hasOlder = exists('<=', req.before);
+    } else {
+      const cond = req.after !== undefined ? ` AND ${t.time} < ?` : '';
+      const rows = this.stmt(`SELECT * FROM ${t.table} WHERE ${range}${cond} ORDER BY ${t.time} DESC LIMIT ?`).all(...params, ...(req.after !== undefined ? [req.after] : []), req.size + 1) as T[];
+      hasOlder = rows.length > req.size;
+      items = rows.slice(0, req.size);
+      hasNewer = req.after !== undefined && exists('>=', req.after);
+    }
+    return { items, hasNewer, hasOlder };
+  }
+}

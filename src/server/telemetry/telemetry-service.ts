@@ -1,0 +1,161 @@
+import { ulid } from 'ulid';
+import {
+  EvseCommandLogInput,
+  EvseStatusLogInput,
+  VehicleStatusLogInput,
+  type IngestReport,
+} from '../../shared/api/evenergy-logs';
+import type { ParamError } from '../../shared/api/query-params';
+import { stationIdOf } from '../../shared/telemetry/evse-id';
+import { busySummary, occupancyByHourOfWeek, type OccupancyBucket } from '../../shared/telemetry/occupancy';
+import type { CheckinRepository } from '../repositories/checkin-repository';
+import type { TelemetryRepository, UserVehicleRow } from '../repositories/telemetry-repository';
+import type { AvailabilityService } from './availability-service';
+import { batchOf, bit, FUTURE_TOLERANCE_MS, idFromRef, validateEach, type RecordErrors } from './ingest';
+import { timeZoneAt } from './time-zone';
+
+export const OCCUPANCY_DAYS = 30;
+
+export type IngestResult = { ok: true; report: IngestReport } | { ok: false; errors: ParamError[] };
+
+export interface Occupancy {
+  location_id: number;
+  time_zone: string;
+  days: number;
+  /** Status samples behind the figures, and check-ins counted. */
+  samples: number;
+  checkins: number;
+  simulated: boolean;
+  summary: string | null;
+  buckets: OccupancyBucket[];
+}
+
+/** Ingestion (validation, idempotence, newest state) and reads that combine several sources. */
+export class TelemetryService {
+  constructor(
+    private readonly repo: TelemetryRepository,
+    private readonly availability: AvailabilityService,
+    private readonly checkins: CheckinRepository,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** EVSE status logs: in the batch route each record names its EVSE; under /evses/{id} the path does. */
+  ingestEvseStatus(body: unknown, pathStationId: number | null): IngestResult {
+    const batch = batchOf(body);
+    if (Array.isArray(batch)) return { ok: false, errors: batch };
+    const now = this.now();
+    const stationOf = (r: { evse?: string }) => (r.evse !== undefined ? stationIdOf(idFromRef(r.evse)) : pathStationId);
+    const refs = batch.logs.map((l) => (l && typeof l === 'object' && typeof (l as { evse?: unknown }).evse === 'string' ? stationIdOf(idFromRef((l as { evse: string }).evse)) : null));
+    const known = this.repo.locationsOfStations([...refs.filter((r): r is number => r !== null), ...(pathStationId !== null ? [pathStationId] : [])]);
+    const { good, rejected } = validateEach(batch.logs, EvseStatusLogInput, (r) => {
+      const errors: RecordErrors = [...this.evseErrors(r.evse, pathStationId, known)];
+      if (r.sampled_at > now + FUTURE_TOLERANCE_MS) errors.push({ field: 'sampled_at', message: 'is in the future' });
+      return errors;
+    });
+    const rows = good.map(({ record: r }) => {
+      const station = stationOf(r) as number;
+      return {
+        station_id: station,
+        location_id: known.get(station) as number,
+        sampled_at_ms: r.sampled_at,
+        logged_at_ms: now,
+        is_plugged_in: bit(r.is_plugged_in),
+        is_charging: bit(r.is_charging),
+        charge_rate_watts: r.charge_rate_watts ?? null,
+        is_out_of_order: bit(r.is_out_of_order),
+        simulated: batch.simulated ? 1 : 0,
+      };
+    });
+    const outcome = rows.length > 0 ? this.repo.insertEvseStatus(rows) : { inserted: 0, duplicates: 0, latest: [] };
+    this.availability.apply(outcome.latest);
+    return { ok: true, report: { received: batch.logs.length, inserted: outcome.inserted, duplicates: outcome.duplicates, rejected } };
+  }
+
+  ingestEvseCommands(body: unknown, pathStationId: number | null): IngestResult {
+    const batch = batchOf(body);
+    if (Array.isArray(batch)) return { ok: false, errors: batch };
+    const now = this.now();
+    const refs = batch.logs.map((l) => (l && typeof l === 'object' && typeof (l as { evse?: unknown }).evse === 'string' ? stationIdOf(idFromRef((l as { evse: string }).evse)) : null));
+    const known = this.repo.locationsOfStations([...refs.filter((r): r is number => r !== null), ...(pathStationId !== null ? [pathStationId] : [])]);
+    const { good, rejected } = validateEach(batch.logs, EvseCommandLogInput, (r) => {
+      const errors: RecordErrors = [...this.evseErrors(r.evse, pathStationId, known)];
+      if (r.logged_at !== undefined && r.logged_at > now + FUTURE_TOLERANCE_MS) errors.push({ field: 'logged_at', message: 'is in the future' });
+      return errors;
+    });
+    const outcome = this.repo.insertEvseCommands(
+      good.map(({ record: r }) => ({
+        station_id: (r.evse !== undefined ? stationIdOf(idFromRef(r.evse)) : pathStationId) as number,
+        logged_at_ms: r.logged_at ?? now,
+        max_load_target_milliamps: r.max_load_target_milliamps ?? null,
+        is_enabled_target: bit(r.is_enabled_target),
+        always_enabled: bit(r.always_enabled),
+        reason: r.reason ?? null,
+        internal_command_id: r.internal_command_id ?? null,
+        simulated: batch.simulated ? 1 : 0,
+      })),
+    );
+    return { ok: true, report: { received: batch.logs.length, inserted: outcome.inserted, duplicates: outcome.duplicates, rejected } };
+  }
+
+  private evseErrors(ref: string | undefined, pathStationId: number | null, known: Map<number, number>): RecordErrors {
+    if (ref === undefined) return pathStationId === null ? [{ field: 'evse', message: 'required: the EVSE id or URL' }] : [];
+    const station = stationIdOf(idFromRef(ref));
+    if (station === null) return [{ field: 'evse', message: 'not an EVSE id (evse + 26 characters) or URL' }];
+    if (pathStationId !== null && station !== pathStationId) return [{ field: 'evse', message: 'differs from the EVSE in the path' }];
+    if (!known.has(station)) return [{ field: 'evse', message: 'no such EVSE' }];
+    return [];
+  }
+
+  createVehicle(userId: number, name: string | null): UserVehicleRow {
+    const v = { id: `vhcl${ulid()}`, user_id: userId, name, created_at: new Date(this.now()).toISOString() };
+    this.repo.createVehicle(v);
+    return v;
+  }
+
+  /** The caller's own vehicle, or null (someone else's vehicle is "not found" too: ids are not disclosed). */
+  ownVehicle(userId: number, vehicleId: string): UserVehicleRow | null {
+    const v = this.repo.vehicle(vehicleId);
+    return v && v.user_id === userId ? v : null;
+  }
+
+  ingestVehicleStatus(body: unknown, vehicleId: string): IngestResult {
+    const batch = batchOf(body);
+    if (Array.isArray(batch)) return { ok: false, errors: batch };
+    const now = this.now();
+    const { good, rejected } = validateEach(batch.logs, VehicleStatusLogInput.extend({}), (r) =>
+      r.sampled_at > now + FUTURE_TOLERANCE_MS ? [{ field: 'sampled_at', message: 'is in the future' }] : [],
+    );
+    const outcome = this.repo.insertVehicleStatus(
+      good.map(({ record: r }) => ({
+        vehicle_id: vehicleId,
+        sampled_at_ms: r.sampled_at,
+        logged_at_ms: now,
+        state_of_charge_percentage: r.state_of_charge_percentage ?? null,
+        is_charging: bit(r.is_charging),
+        is_plugged_in: bit(r.is_plugged_in),
+        charge_rate_watts: r.charge_rate_watts ?? null,
+      })),
+    );
+    return { ok: true, report: { received: batch.logs.length, inserted: outcome.inserted, duplicates: outcome.duplicates, rejected } };
+  }
+
+  /** Occupancy by local hour of week over the last 30 days: EVSE status logs plus check-ins. */
+  occupancy(location: { id: number; latitude: number; longitude: number }): Occupancy {
+    const since = this.now() - OCCUPANCY_DAYS * 86_400_000;
+    const stations = this.repo.stationsOfLocations([location.id]).map((s) => s.station_id);
+    const { hours, simulated } = this.repo.hourlyOccupancy(stations, since);
+    const checkinTimes = this.checkins.checkinTimes(location.id, new Date(since).toISOString());
+    const timeZone = timeZoneAt(location.latitude, location.longitude);
+    const buckets = occupancyByHourOfWeek(hours, checkinTimes, timeZone);
+    return {
+      location_id: location.id,
+      time_zone: timeZone,
+      days: OCCUPANCY_DAYS,
+      samples: buckets.reduce((n, b) => n + b.samples, 0),
+      checkins: checkinTimes.length,
+      simulated,
+      summary: busySummary(buckets),
+      buckets,
+    };
+  }
+}
