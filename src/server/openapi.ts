@@ -10,6 +10,24 @@ import { SearchQuerySchema } from '../shared/api/search-query';
 import { TOTAL_COUNT_HEADER } from './routes/ocm/poi.routes';
 import { ApiKeyBody, ApiKeyInfo, AuthResponse, RefreshBody, RegisterBody, RequestCountResponse, SignInBody } from '../shared/api/account';
 import { OcmCommentSubmission, Review, ReviewSubmission } from '../shared/api/checkins';
+import { OccupancySchema } from '../shared/api/occupancy';
+import {
+  CreateVehicleBody,
+  EvseCommandLogInput,
+  EvseCommandLogSchema,
+  EvseCommandLogsQuery,
+  EvseSchema,
+  EvseStatusLogInput,
+  EvseStatusLogSchema,
+  EvseStatusLogsQuery,
+  ExpandEvseQuery,
+  ExpandVehicleQuery,
+  IngestReportSchema,
+  UserVehicleSchema,
+  VehicleStatusLogInput,
+  VehicleStatusLogSchema,
+  VehicleStatusLogsQuery,
+} from '../shared/api/evenergy-logs';
 
 const jsonSchema = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
@@ -106,6 +124,13 @@ export function openApiDocument() {
           responses: { 200: json(PlugShareLocationSchema, 'The location'), 404: json(NotFoundSchema, 'No such location'), ...errors },
         },
       },
+      '/api/locations/{id}/occupancy': {
+        get: {
+          summary: 'Extension: occupancy by local hour of week from EVSE status logs (30 days) and check-ins',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          responses: { 200: json(OccupancySchema, '168 buckets, Monday 00:00 first'), 404: json(NotFoundSchema, 'No such location'), ...errors },
+        },
+      },
       '/api/clusters': {
         get: {
           summary: 'Server-side clusters for a map view',
@@ -158,6 +183,7 @@ export function openApiDocument() {
       '/v2/vehicle_makes/{id}': {
         get: { summary: 'ev.energy: one vehicle make', security: bearer, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: json(VehicleMakeSchema, 'Make'), 404: json(NotFoundSchema, 'No such make'), ...unauthorized } },
       },
+      ...telemetryPaths(),
       '/v1/user/apikeys/{id}': { delete: { summary: 'Revoke an API key', security: bearer, parameters: idPath(), responses: { 204: { description: 'Revoked' }, 404: { description: 'No such key' }, ...unauthorized } } },
       '/v3/': {
         post: {
@@ -196,6 +222,53 @@ export function openApiDocument() {
         apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
         apiKeyQuery: { type: 'apiKey', in: 'query', name: 'key' },
       },
+    },
+  };
+}
+
+/** ev.energy telemetry routes: lists with keyset pages (Link header), single logs by time, feed ingestion. */
+function telemetryPaths() {
+  const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+  const pageHeaders = {
+    Link: { description: 'rel="next" (older logs) and rel="prev previous" (newer logs) page URLs, when they exist', schema: { type: 'string' } },
+    'EvEnergy-Version': { description: 'API version of the answer (2)', schema: { type: 'string' } },
+    'X-RateLimit-Limit': { description: 'Requests per hour', schema: { type: 'integer' } },
+    'X-RateLimit-Remaining': { description: 'Requests left this hour', schema: { type: 'integer' } },
+  };
+  const list = (s: z.ZodType, what: string) => ({ description: what, headers: pageHeaders, content: { 'application/json': { schema: jsonSchema(z.array(s)) } } });
+  const report = { 200: json(IngestReportSchema, 'Stored; rejected records listed by position'), 400: json(IngestReportSchema, 'Nothing stored: every record (or the batch) was bad'), 403: { description: 'Not the feed token' } };
+  const batchOf = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: jsonSchema(z.union([z.array(s), z.object({ source: z.enum(['feed', 'simulator']).optional(), logs: z.array(s) })]), 'input') } } });
+  const secured = { security: [{ bearer: [] }] };
+  const notFound = { 404: json(NotFoundSchema, 'No such EVSE, vehicle or log') };
+  return {
+    '/v2/evses/status_logs': { post: { ...secured, summary: 'Extension: post EVSE status logs for many EVSEs (feed token)', requestBody: batchOf(EvseStatusLogInput), responses: report } },
+    '/v2/evses/command_logs': { post: { ...secured, summary: 'Extension: post EVSE command logs for many EVSEs (feed token)', requestBody: batchOf(EvseCommandLogInput), responses: report } },
+    '/v2/evses/{evse_id}': { get: { ...secured, summary: 'The EVSE (a PlugShare station) and its location', parameters: [path('evse_id')], responses: { 200: json(EvseSchema, 'EVSE'), ...notFound, ...unauthorized } } },
+    '/v2/evses/{evse_id}/status_logs': {
+      get: { ...secured, summary: 'ev.energy: status logs of an EVSE, newest first', parameters: [path('evse_id'), ...queryParameters(EvseStatusLogsQuery)], responses: { 200: list(EvseStatusLogSchema, 'Status logs'), ...notFound, ...unauthorized, ...errors } },
+      post: { ...secured, summary: 'Extension: post status logs of this EVSE (feed token)', parameters: [path('evse_id')], requestBody: batchOf(EvseStatusLogInput), responses: report },
+    },
+    '/v2/evses/{evse_id}/status_logs/{sampled_at}': {
+      get: { ...secured, summary: 'ev.energy: one status log of an EVSE', parameters: [path('evse_id'), path('sampled_at'), ...queryParameters(ExpandEvseQuery)], responses: { 200: json(EvseStatusLogSchema, 'Status log'), ...notFound, ...unauthorized, ...errors } },
+    },
+    '/v2/evses/{evse_id}/command_logs': {
+      get: { ...secured, summary: 'ev.energy: command logs of an EVSE, newest first', parameters: [path('evse_id'), ...queryParameters(EvseCommandLogsQuery)], responses: { 200: list(EvseCommandLogSchema, 'Command logs'), ...notFound, ...unauthorized, ...errors } },
+      post: { ...secured, summary: 'Extension: post command logs of this EVSE (feed token)', parameters: [path('evse_id')], requestBody: batchOf(EvseCommandLogInput), responses: report },
+    },
+    '/v2/evses/{evse_id}/command_logs/{logged_at}': {
+      get: { ...secured, summary: 'ev.energy: one command log of an EVSE', parameters: [path('evse_id'), path('logged_at'), ...queryParameters(ExpandEvseQuery)], responses: { 200: json(EvseCommandLogSchema, 'Command log'), ...notFound, ...unauthorized, ...errors } },
+    },
+    '/v2/vehicles': {
+      get: { ...secured, summary: "Extension: the signed-in driver's vehicles", responses: { 200: json(z.array(UserVehicleSchema), 'Vehicles'), ...unauthorized } },
+      post: { ...secured, summary: 'Extension: register a vehicle whose telematics will post status logs', requestBody: { required: false, content: { 'application/json': { schema: jsonSchema(CreateVehicleBody, 'input') } } }, responses: { 201: json(UserVehicleSchema, 'Vehicle'), ...unauthorized } },
+    },
+    '/v2/vehicles/{vehicle_id}': { get: { ...secured, summary: 'Extension: one of my vehicles', parameters: [path('vehicle_id')], responses: { 200: json(UserVehicleSchema, 'Vehicle'), ...notFound, ...unauthorized } } },
+    '/v2/vehicles/{vehicle_id}/status_logs': {
+      get: { ...secured, summary: 'ev.energy: status logs of my vehicle, newest first', parameters: [path('vehicle_id'), ...queryParameters(VehicleStatusLogsQuery)], responses: { 200: list(VehicleStatusLogSchema, 'Status logs'), ...notFound, ...unauthorized, ...errors } },
+      post: { ...secured, summary: "Extension: post my vehicle's status logs", parameters: [path('vehicle_id')], requestBody: batchOf(VehicleStatusLogInput), responses: { ...report, 403: { description: 'Not signed in' } } },
+    },
+    '/v2/vehicles/{vehicle_id}/status_logs/{sampled_at}': {
+      get: { ...secured, summary: 'ev.energy: one status log of my vehicle', parameters: [path('vehicle_id'), path('sampled_at'), ...queryParameters(ExpandVehicleQuery)], responses: { 200: json(VehicleStatusLogSchema, 'Status log'), ...notFound, ...unauthorized, ...errors } },
     },
   };
 }

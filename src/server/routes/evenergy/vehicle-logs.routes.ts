@@ -43,11 +43,9 @@ export function evEnergyVehicleLogRoutes(deps: AppDeps) {
   r.post('/vehicles', async (c) => {
     const userId = signedIn(c);
     if (userId instanceof Response) return userId;
-    let body: unknown = {};
-    if ((c.req.header('content-length') ?? '0') !== '0') {
-      body = await readJson(c);
-      if (body instanceof Response) return body;
-    }
+    // The body is optional: an empty one names no vehicle.
+    const body = (await c.req.raw.clone().text()).trim() === '' ? {} : await readJson(c);
+    if (body instanceof Response) return body;
     const parsed = CreateVehicleBody.safeParse(body);
     if (!parsed.success) return badRequest(c, paramErrors(parsed.error));
     const v = deps.telemetry.createVehicle(userId, parsed.data.name ?? null);
