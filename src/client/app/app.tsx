@@ -2,10 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { ChargingMap, type MapViewChange } from '../map/charging-map';
 import { useMapData } from '../features/map-view/api/get-map-data';
 import { ViewCounter } from '../features/map-view/components/view-counter';
+import { MapLegend } from '../features/map-view/components/map-legend';
 import { LocationPanel } from '../features/location-panel/components/location-panel';
 import { useMapViewStore } from '../stores/map-view-store';
 import { decodeUrlState, encodeUrlState } from '../lib/url-state';
-import { DATA_ATTRIBUTION, attributionFor } from './attribution';
+import { DATA_ATTRIBUTION, SIMULATED_CREDIT, attributionFor } from './attribution';
 import { useFiltersStore } from '../stores/filters-store';
 import { activeFilterCount, encodeFilters } from '../features/filters/filters-codec';
 import { FilterPanel } from '../features/filters/components/filter-panel';
@@ -28,6 +29,7 @@ import { useRoutePlan } from '../features/route/use-route-plan';
 import { decodeRoute, encodeRoute } from '../features/route/route-url';
 import { useRouteStore } from '../stores/route-store';
 import { insertionIndex } from '../../shared/geo/route-measure';
+import { useTelematicsSoc } from '../features/vehicles/api/telematics';
 
 const DEBOUNCE_MS = 300;
 const HEADER_BUTTON = 'mr-1 mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-50';
@@ -65,6 +67,8 @@ export function App() {
   const togglePanel = useUiStore((s) => s.toolPanelToggled);
   const filtersOpen = toolPanel === 'filters';
   const listOpen = toolPanel === 'list';
+  // A linked car reports its state of charge app-wide: the range ring and the planner read it from the store.
+  useTelematicsSoc();
   const myVehicle = useVehicleStore((s) => s.vehicle);
   const soc = useVehicleStore((s) => s.soc);
   const reserve = useVehicleStore((s) => s.reservePercent);
@@ -104,7 +108,14 @@ export function App() {
   const online = useOnline();
   // Credit the sources of the locations on screen; with server clusters that is not known, so all are credited.
   const attributions = useMemo(
-    () => (data?.clientClustering ? attributionFor(data.data.features.map((f) => (f.properties?.provider as number | null | undefined) ?? null)) : DATA_ATTRIBUTION),
+    () =>
+      data?.clientClustering
+        ? [
+            ...attributionFor(data.data.features.map((f) => (f.properties?.provider as number | null | undefined) ?? null)),
+            // Live badges from the feed simulator are demo data and say so.
+            ...(data.data.features.some((f) => f.properties?.simulated === true) ? [SIMULATED_CREDIT] : []),
+          ]
+        : DATA_ATTRIBUTION,
     [data],
   );
 
@@ -137,6 +148,7 @@ export function App() {
       <header className="absolute left-3 top-3 z-10 max-w-[calc(100%-5rem)] rounded-lg bg-white/95 px-3 py-2 shadow">
         <h1 className="text-base font-bold text-emerald-800">EV charging map</h1>
         <ViewCounter data={data} loading={isFetching} />
+        <MapLegend />
         <SearchBox />
         <PanelButton panel="filters" testId="filters-button">
           Filters{active > 0 ? ` (${active})` : ''}

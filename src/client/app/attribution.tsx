@@ -5,6 +5,9 @@ const NCR = 'UK NCR: contains public sector information licensed under the Open 
 const BNETZA = 'Bundesnetzagentur Ladesäulenregister (CC BY 4.0)';
 const CREDIT_BY_PROVIDER: Record<number, string[]> = { 1: [OCM], 2: [AFDC], 18: [NCR], 19: [OCM, 'NOBIL by Enova (CC BY 4.0)'], 29: [BNETZA] };
 
+/** Live availability posted by `npm run simulate:feed`: demo data, never presented as real. */
+export const SIMULATED_CREDIT = 'Live availability: <strong>simulated</strong> feed (demo data)';
+
 /** Every bundled charging-data source: shown when what is on screen is not known (server clusters). */
 export const DATA_ATTRIBUTION = [AFDC, OCM, NCR, BNETZA];
 

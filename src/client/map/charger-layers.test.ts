@@ -5,11 +5,14 @@ import { offlineBasemapStyle } from './basemap-style';
 describe('charger layers', () => {
   it('draws clusters, their counts, points and the selection from one source', () => {
     const layers = chargerLayers();
-    expect(layers.map((l) => l.id)).toEqual(['charger-clusters', 'charger-cluster-count', 'charger-points', 'charger-selected']);
+    expect(layers.map((l) => l.id)).toEqual(['charger-clusters', 'charger-cluster-count', 'charger-points', 'charger-live', 'charger-selected']);
     expect(layers.every((l) => 'source' in l && l.source === CHARGER_SOURCE)).toBe(true);
     const points = layers.find((l) => l.id === 'charger-points');
     expect(JSON.stringify(points)).toContain('power_class');
     expect(JSON.stringify(points)).toContain('not_operational');
+    // Live badges only for known availability (1 available, 2 in use, 3 offline).
+    const live = layers.find((l) => l.id === 'charger-live') as { filter: unknown };
+    expect(JSON.stringify(live.filter)).toContain('["coalesce",["get","availability"],0],1');
   });
   it('selects one location by id', () => {
     expect(selectedFilter(42)).toEqual(['==', ['get', 'id'], 42]);

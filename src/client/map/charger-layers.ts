@@ -2,8 +2,9 @@ import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 
 export const CHARGER_SOURCE = 'chargers';
 
-/** Colours per power class (slow / fast / rapid / ultra, Leccy's speeds) and for unknown power. */
-export const POWER_COLOURS = { slow: '#64748b', fast: '#0284c7', rapid: '#ea580c', ultra: '#7c3aed', unknown: '#94a3b8' } as const;
+import { AVAILABILITY_COLOURS, POWER_COLOURS, STATUS_RING_COLOURS } from './charger-colours';
+
+export { AVAILABILITY_COLOURS, POWER_COLOURS };
 
 const powerColour = ['match', ['get', 'power_class'], 'slow', POWER_COLOURS.slow, 'fast', POWER_COLOURS.fast, 'rapid', POWER_COLOURS.rapid, 'ultra', POWER_COLOURS.ultra, POWER_COLOURS.unknown];
 // MapLibre's own clusters carry the highest power class of their points (see clusterProperties below).
@@ -63,8 +64,22 @@ export function chargerLayers(): LayerSpecification[] {
         'circle-color': powerColour as never,
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4, 14, 7, 18, 10],
         'circle-stroke-width': 2,
-        'circle-stroke-color': ['match', ['get', 'status'], 'not_operational', '#dc2626', 'planned', '#facc15', 'unknown', '#cbd5e1', '#ffffff'] as never,
+        'circle-stroke-color': ['match', ['get', 'status'], 'not_operational', STATUS_RING_COLOURS.not_operational, 'planned', STATUS_RING_COLOURS.planned, 'unknown', STATUS_RING_COLOURS.unknown, '#ffffff'] as never,
         'circle-opacity': ['match', ['get', 'status'], 'not_operational', 0.55, 'planned', 0.7, 1] as never,
+      },
+    },
+    {
+      // A small badge at the dot's upper right: what the live feed says now.
+      id: 'charger-live',
+      type: 'circle',
+      source: CHARGER_SOURCE,
+      filter: ['all', isPoint, ['>=', ['coalesce', ['get', 'availability'], 0], 1]] as FilterSpecification,
+      paint: {
+        'circle-color': ['match', ['get', 'availability'], 1, AVAILABILITY_COLOURS[1], 2, AVAILABILITY_COLOURS[2], AVAILABILITY_COLOURS[3]] as never,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 14, 4, 18, 5],
+        'circle-translate': [7, -7],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
       },
     },
     {

@@ -15,6 +15,8 @@ export interface Filters {
   minScore: number | null;
   /** Open EV Data port families of my vehicle: only connectors it can use (empty = any). */
   vehiclePorts: string[];
+  /** Only locations a live feed reports a free charger at now (PlugShare availability=1). */
+  availableNow: boolean;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -29,6 +31,7 @@ export const DEFAULT_FILTERS: Filters = {
   openDataOnly: false,
   minScore: null,
   vehiclePorts: [],
+  availableNow: false,
 };
 
 interface FiltersState {

@@ -20,6 +20,12 @@ export interface SessionPlan {
   sessionsPerMonth: number;
 }
 
+/** A link to my car's telematics: its ev.energy vehicle id, and a token when not the signed-in session's. */
+export interface TelematicsLink {
+  vehicleId: string;
+  token: string | null;
+}
+
 interface VehicleState {
   vehicle: MyVehicle | null;
   /** State of charge now, percent. */
@@ -28,12 +34,18 @@ interface VehicleState {
   reservePercent: number;
   showRangeRing: boolean;
   session: SessionPlan;
+  telematics: TelematicsLink | null;
+  /** When the state of charge last came from the telematics (ISO), or null when set by hand. */
+  socReportedAt: string | null;
   vehicleChosen: (v: MyVehicle) => void;
   vehicleCleared: () => void;
   socChanged: (soc: number) => void;
   reserveChanged: (p: number) => void;
   rangeRingToggled: (on: boolean) => void;
   sessionChanged: (patch: Partial<SessionPlan>) => void;
+  telematicsLinked: (link: TelematicsLink) => void;
+  telematicsUnlinked: () => void;
+  socReported: (soc: number, sampledAt: string) => void;
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(v)));
@@ -48,7 +60,12 @@ export const useVehicleStore = create<VehicleState>()(
       session: { fromPercent: 10, toPercent: 80, sessionsPerMonth: 8 },
       vehicleChosen: (vehicle) => set({ vehicle }),
       vehicleCleared: () => set({ vehicle: null, showRangeRing: false }),
-      socChanged: (soc) => set({ soc: clamp(soc, 0, 100) }),
+      socChanged: (soc) => set({ soc: clamp(soc, 0, 100), socReportedAt: null }),
+      telematics: null,
+      socReportedAt: null,
+      telematicsLinked: (telematics) => set({ telematics }),
+      telematicsUnlinked: () => set({ telematics: null, socReportedAt: null }),
+      socReported: (soc, sampledAt) => set({ soc: clamp(soc, 0, 100), socReportedAt: sampledAt }),
       reserveChanged: (p) => set({ reservePercent: clamp(p, 0, 50) }),
       rangeRingToggled: (showRangeRing) => set({ showRangeRing }),
       sessionChanged: (patch) =>

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { feedTokenOf } from '../app-deps';
 import { openDb } from '../db/open-db';
 import { loadEnv } from '../env';
-import { nextState, rng, sampleOf, type SimState } from '../telemetry/feed-model';
+import { initialState, nextState, rng, sampleOf, type SimState } from '../telemetry/feed-model';
 import { timeZoneAt } from '../telemetry/time-zone';
 import { localWeekHour } from '../../shared/telemetry/occupancy';
 import { INGEST_BATCH_MAX } from '../../shared/api/evenergy-logs';
@@ -161,10 +161,14 @@ async function main() {
     });
   };
 
+  const stepMs = 5 * 60_000;
+  const historyStart = Math.floor(Date.now() / stepMs) * stepMs - o.historyDays * 86_400_000;
+  const startHour = localWeekHour(historyStart, timeZone).hour;
+  for (const e of evses) e.state = initialState(e.random, startHour, e.popularity);
+
   if (o.historyDays > 0) {
-    const stepMs = 5 * 60_000;
     const now = Math.floor(Date.now() / stepMs) * stepMs;
-    const start = now - o.historyDays * 86_400_000;
+    const start = historyStart;
     const total = Math.round((now - start) / stepMs) * evses.length;
     let pending: unknown[] = [];
     let posted = 0;

@@ -25,6 +25,11 @@ export function targetOccupancy(localHour: number, popularity: number): number {
   return Math.min(0.95, popularity * (night + 0.55 * morning + 0.8 * evening));
 }
 
+/** A state drawn from the balance at that hour, so a simulation starts where it would settle. */
+export function initialState(random: () => number, localHour: number, popularity: number): SimState {
+  return random() < targetOccupancy(localHour, popularity) ? 'charging' : 'free';
+}
+
 const MEAN_SESSION_MIN = 60;
 const FAULT_PER_HOUR = 0.0005;
 const MEAN_FAULT_MIN = 240;

@@ -14,6 +14,7 @@ const busy: Filters = {
   openDataOnly: true,
   minScore: 7,
   vehiclePorts: ['type2', 'chademo'],
+  availableNow: true,
 };
 
 describe('filters → API parameters', () => {
@@ -29,6 +30,7 @@ describe('filters → API parameters', () => {
       opendata: 'true',
       minscore: '7',
       vehicleports: 'type2,chademo',
+      availability: '1',
     });
     expect(filtersToQuery(DEFAULT_FILTERS)).toEqual({ operationalonly: 'true' });
   });
@@ -38,7 +40,7 @@ describe('filters in the URL', () => {
   it('round-trip and leave defaults out', () => {
     const p = new URLSearchParams('at=1,2,3');
     encodeFilters(busy, p);
-    expect(p.toString()).toBe('at=1%2C2%2C3&ct=32%2C2&pmin=150&pmax=350&net=3318&xnet=5%2C9&use=1%2C4&status=all&cost=paid&open=1&score=7&ports=type2%2Cchademo');
+    expect(p.toString()).toBe('at=1%2C2%2C3&ct=32%2C2&pmin=150&pmax=350&net=3318&xnet=5%2C9&use=1%2C4&status=all&cost=paid&open=1&score=7&ports=type2%2Cchademo&avail=1');
     expect(decodeFilters(p)).toEqual(busy);
     const q = new URLSearchParams(p);
     encodeFilters(DEFAULT_FILTERS, q);
@@ -49,6 +51,6 @@ describe('filters in the URL', () => {
   });
   it('counts active filters', () => {
     expect(activeFilterCount(DEFAULT_FILTERS)).toBe(0);
-    expect(activeFilterCount(busy)).toBe(10);
+    expect(activeFilterCount(busy)).toBe(11);
   });
 });

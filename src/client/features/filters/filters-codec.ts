@@ -15,13 +15,14 @@ export function filtersToQuery(f: Filters): Record<string, string> {
   if (f.openDataOnly) q.opendata = 'true';
   if (f.minScore !== null) q.minscore = String(f.minScore);
   if (f.vehiclePorts.length) q.vehicleports = f.vehiclePorts.join(',');
+  if (f.availableNow) q.availability = '1';
   return q;
 }
 
 const ids = (v: string | null) => (v ? v.split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 0) : []);
 const num = (v: string | null) => (v !== null && v !== '' && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) : null);
 
-/** Short URL form: ct, pmin, pmax, net, xnet, use, status=all, cost, open=1, score. Defaults are left out. */
+/** Short URL form: ct, pmin, pmax, net, xnet, use, status=all, cost, open=1, score, ports, avail=1. Defaults are left out. */
 export function encodeFilters(f: Filters, params: URLSearchParams) {
   const set = (k: string, v: string | null) => (v === null || v === '' ? params.delete(k) : params.set(k, v));
   set('ct', f.connectionTypeIds.join(','));
@@ -35,6 +36,7 @@ export function encodeFilters(f: Filters, params: URLSearchParams) {
   set('open', f.openDataOnly ? '1' : null);
   set('score', f.minScore === null ? null : String(f.minScore));
   set('ports', f.vehiclePorts.join(','));
+  set('avail', f.availableNow ? '1' : null);
 }
 
 export function decodeFilters(params: URLSearchParams): Filters {
@@ -55,6 +57,7 @@ export function decodeFilters(params: URLSearchParams): Filters {
       return v !== null && v <= 10 ? v : null;
     })(),
     vehiclePorts: (params.get('ports') ?? '').split(',').filter((p) => PORT_FAMILIES.includes(p as PortFamily)),
+    availableNow: params.get('avail') === '1',
   };
 }
 
@@ -70,7 +73,8 @@ export function activeFilterCount(f: Filters): number {
     (f.cost !== 'any' ? 1 : 0) +
     (f.minScore !== null ? 1 : 0) +
     (f.openDataOnly ? 1 : 0) +
-    (f.vehiclePorts.length ? 1 : 0)
+    (f.vehiclePorts.length ? 1 : 0) +
+    (f.availableNow ? 1 : 0)
   );
 }
 

@@ -11,7 +11,7 @@ describe('poisToFeatures', () => {
       type: 'Feature',
       id: 7,
       geometry: { type: 'Point', coordinates: [-73.98, 40.75] },
-      properties: { id: 7, name: 'A', power_class: 'ultra', max_power_kw: 150, status: 'operational', provider: null },
+      properties: { id: 7, name: 'A', power_class: 'ultra', max_power_kw: 150, status: 'operational', provider: null, availability: 0, simulated: false },
     });
     expect(fc.features[1].properties).toMatchObject({ power_class: null, max_power_kw: null, status: 'unknown' });
   });

@@ -17,6 +17,8 @@ export interface CompactPoi {
   StatusTypeID?: number | null;
   AddressInfo: { Latitude: number; Longitude: number; Title: string };
   Connections?: Array<{ PowerKW?: number | null }>;
+  /** Live availability extension (absent when no EVSE of the location ever reported). */
+  Availability?: { StatusID: number; IsSimulated: boolean };
 }
 
 export interface ChargerProperties {
@@ -27,6 +29,9 @@ export interface ChargerProperties {
   status: LocationStatus;
   /** OCM data provider id, for crediting the sources on screen. */
   provider: number | null;
+  /** Live availability: 1 available, 2 in use, 3 offline; 0 stale or never reported. */
+  availability: number;
+  simulated: boolean;
   point_count?: number;
 }
 
@@ -41,7 +46,7 @@ export function poisToFeatures(pois: CompactPoi[]): FeatureCollection<Point, Cha
         type: 'Feature',
         id: p.ID,
         geometry: { type: 'Point', coordinates: [p.AddressInfo.Longitude, p.AddressInfo.Latitude] },
-        properties: { id: p.ID, name: p.AddressInfo.Title, power_class: powerClass(max), max_power_kw: max, status: statusOf(p.StatusTypeID), provider: p.DataProviderID ?? null },
+        properties: { id: p.ID, name: p.AddressInfo.Title, power_class: powerClass(max), max_power_kw: max, status: statusOf(p.StatusTypeID), provider: p.DataProviderID ?? null, availability: p.Availability?.StatusID ?? 0, simulated: p.Availability?.IsSimulated ?? false },
       };
     }),
   };

@@ -75,6 +75,10 @@ export function FilterPanel({ onClose }: { onClose: () => void }) {
           <fieldset className="mt-3 space-y-1">
             <legend className="font-semibold">Status, cost and data</legend>
             <label className="flex items-center gap-1">
+              <input type="checkbox" checked={filters.availableNow} onChange={(e) => changed({ availableNow: e.target.checked })} data-testid="available-now" />
+              Available now (a live feed reports a free charger)
+            </label>
+            <label className="flex items-center gap-1">
               <input type="checkbox" checked={filters.operationalOnly} onChange={(e) => changed({ operationalOnly: e.target.checked })} />
               Operational only (also shows unknown status)
             </label>

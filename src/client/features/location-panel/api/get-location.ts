@@ -11,6 +11,8 @@ export const locationQuery = (id: number) =>
   queryOptions({
     queryKey: locationKeys.detail(id),
     queryFn: async ({ signal }) => (await getJson<PlugShareLocation>(`/api/locations/${id}`, signal)).data,
+    // Live availability follows the feed while the panel is open.
+    refetchInterval: (q) => (q.state.data?.availability ? 30_000 : false),
   });
 
 export const useLocation = (id: number | null) => useQuery({ ...locationQuery(id ?? 0), enabled: id !== null });

@@ -10,6 +10,8 @@ import { CheckinForm } from '../../checkins/components/checkin-form';
 import { CheckinList } from '../../checkins/components/checkin-list';
 import { PhotoThumb } from '../../checkins/components/photo-thumb';
 import { LocationPrice } from '../../tariffs/location-price';
+import { LiveStatus, StationAvailability } from '../../availability/components/live-status';
+import { OccupancyChart } from '../../availability/components/occupancy-chart';
 
 const ACCESS = { 1: 'Public', 2: 'Restricted', 3: 'Private home (shared)' } as Record<number, string>;
 const CURRENT = { 10: 'AC', 20: 'AC 3-phase', 30: 'DC' } as Record<number, string>;
@@ -82,6 +84,7 @@ function LocationDetails({ l, from, fromUser }: { l: NonNullable<ReturnType<type
           <span className="text-slate-500">No score yet (no check-ins)</span>
         )}
       </p>
+      <LiveStatus l={l} />
       <dl className="mt-3 grid grid-cols-[7rem_1fr] gap-x-2 gap-y-1 text-sm">
         <dt className="text-slate-500">Network</dt>
         <dd>{network?.name ?? 'Unknown'}</dd>
@@ -103,7 +106,10 @@ function LocationDetails({ l, from, fromUser }: { l: NonNullable<ReturnType<type
       <ul className="mt-1 space-y-2" data-testid="stations">
         {l.stations.map((s) => (
           <li key={s.id} className="rounded border border-slate-200 p-2 text-sm">
-            {s.manufacturer || s.model ? <div className="text-xs text-slate-500">{[s.manufacturer, s.model].filter(Boolean).join(' ')}</div> : null}
+            <div className="flex items-center justify-between gap-2">
+              {s.manufacturer || s.model ? <span className="text-xs text-slate-500">{[s.manufacturer, s.model].filter(Boolean).join(' ')}</span> : <span />}
+              <StationAvailability s={s} />
+            </div>
             <ul className="space-y-0.5">
               {s.outlets.map((o) => (
                 <li key={o.id} className="flex justify-between gap-2" data-testid="connector">
@@ -123,6 +129,7 @@ function LocationDetails({ l, from, fromUser }: { l: NonNullable<ReturnType<type
       </ul>
 
       <LocationPrice l={l} />
+      <OccupancyChart locationId={l.id} />
 
       <div className="mt-4 flex flex-wrap gap-2 text-sm">
         <a className="rounded bg-emerald-700 px-3 py-1.5 text-white hover:bg-emerald-800" href={`https://www.openstreetmap.org/directions?to=${l.latitude},${l.longitude}`} target="_blank" rel="noreferrer">

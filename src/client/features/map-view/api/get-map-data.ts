@@ -10,6 +10,8 @@ import { poisToFeatures, type CompactPoi } from '../poi-features';
 export const POINTS_MIN_ZOOM = 11;
 /** Locations requested per view at most; the counter says when a view holds more. */
 export const MAX_POINTS = 2000;
+/** How often a view showing live availability asks again. */
+export const LIVE_REFRESH_MS = 20_000;
 
 export interface MapData {
   data: FeatureCollection;
@@ -62,6 +64,8 @@ export const mapDataQuery = (view: MapView, filters: Filters) => {
     },
     // Keep the previous view's chargers on screen while the next view loads.
     placeholderData: keepPreviousData,
+    // Views with live availability refresh while open, so badges follow the feed.
+    refetchInterval: (q) => (filters.availableNow || q.state.data?.data.features.some((f) => Number(f.properties?.availability) > 0) ? LIVE_REFRESH_MS : false),
   });
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewCounterText } from './view-counter';
+import { liveCounterText, viewCounterText } from './view-counter';
 import { roundedView } from '../api/get-map-data';
 
 describe('view counter', () => {
@@ -8,6 +8,20 @@ describe('view counter', () => {
     expect(viewCounterText({ total: 1, shown: 1 })).toBe('1 location in view');
     expect(viewCounterText({ total: 1234, shown: 1234 })).toBe('1,234 locations in view');
     expect(viewCounterText({ total: 5000, shown: 2000 })).toBe('5,000 match, showing 2,000 — zoom in');
+  });
+});
+
+describe('live counter', () => {
+  const data = (availability: number[], clientClustering = true) => ({
+    clientClustering,
+    total: availability.length,
+    shown: availability.length,
+    data: { type: 'FeatureCollection' as const, features: availability.map((a, i) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [0, 0] }, properties: { id: i, availability: a } })) },
+  });
+  it('counts locations a live feed reports free among those reporting', () => {
+    expect(liveCounterText(data([1, 1, 2, 3, 0, 0]))).toBe('2 of 4 reporting free now');
+    expect(liveCounterText(data([0, 0]))).toBeNull();
+    expect(liveCounterText(data([1], false))).toBeNull();
   });
 });
 

@@ -22,6 +22,7 @@ const input = 'rounded border border-slate-300 bg-white px-1 py-0.5';
 export function RoutePanel({ onClose, routePlan }: { onClose: () => void; routePlan: ReturnType<typeof useRoutePlan> }) {
   const { waypoints, importedLine, settings, waypointAdded, waypointRemoved, routeCleared, lineImported, settingsChanged } = useRouteStore();
   const vehicle = useVehicleStore((s) => s.vehicle);
+  const carSoc = useVehicleStore((s) => (s.socReportedAt ? s.soc : null));
   const unit = useSettingsStore((s) => s.distanceUnit);
   const boundsFocused = useMapViewStore((s) => s.boundsFocused);
   const { route, corridor, rows, plan, line } = routePlan;
@@ -120,6 +121,11 @@ export function RoutePanel({ onClose, routePlan }: { onClose: () => void; routeP
         <label>
           Start charge %
           <input type="number" min={1} max={100} className={`${input} ml-1 w-14`} value={settings.startSoc} onChange={(e) => settingsChanged({ startSoc: Number(e.target.value) })} aria-label="Start state of charge" />
+          {carSoc !== null && carSoc !== settings.startSoc ? (
+            <button type="button" className="ml-1 text-emerald-800 underline" onClick={() => settingsChanged({ startSoc: Math.max(1, carSoc) })} data-testid="use-car-soc">
+              use my car’s {carSoc} %
+            </button>
+          ) : null}
         </label>
         <label>
           Arrive with at least %

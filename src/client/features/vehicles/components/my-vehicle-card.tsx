@@ -4,6 +4,7 @@ import { formatDistance } from '../../../lib/units';
 import { useFiltersStore } from '../../../stores/filters-store';
 import { useSettingsStore } from '../../../stores/settings-store';
 import { useVehicleStore } from '../../../stores/vehicle-store';
+import { TelematicsLink } from './telematics-link';
 
 /** My vehicle now: state of charge, reserve, what is left of the range, and what the map does with it. */
 export function MyVehicleCard() {
@@ -39,7 +40,8 @@ export function MyVehicleCard() {
         State of charge: <strong>{soc} %</strong>
         <input type="range" min={0} max={100} value={soc} onChange={(e) => socChanged(Number(e.target.value))} className="w-full accent-emerald-700" aria-label="State of charge" />
       </label>
-      <label className="block text-xs">
+      <TelematicsLink />
+      <label className="mt-2 block text-xs">
         Reserve kept: {reservePercent} %
         <input type="range" min={0} max={50} value={reservePercent} onChange={(e) => reserveChanged(Number(e.target.value))} className="w-full accent-emerald-700" aria-label="Reserve" />
       </label>
