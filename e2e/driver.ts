@@ -30,6 +30,16 @@ export function appDriver(page: Page) {
         return m.queryRenderedFeatures({ layers: ['charger-points'] }).map((f) => ({ id: Number(f.properties.id), ...m.project(f.geometry.coordinates) }));
       });
     },
+    /** Live availability of the rendered locations, by id (0 = no fresh report). */
+    async renderedAvailability(): Promise<Record<number, number>> {
+      return page.evaluate(() =>
+        Object.fromEntries(
+          (window as unknown as { __chargingMap: MapHandle }).__chargingMap
+            .queryRenderedFeatures({ layers: ['charger-points'] })
+            .map((f) => [Number(f.properties.id), Number(f.properties.availability ?? 0)]),
+        ),
+      );
+    },
     async renderedClusters() {
       return page.evaluate(() => (window as unknown as { __chargingMap: MapHandle }).__chargingMap.queryRenderedFeatures({ layers: ['charger-clusters'] }).length);
     },
