@@ -1,5 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-db';
+import { DataVersion } from '../db/data-version';
+import { LruCache } from '../lib/lru-cache';
 import type { Availability } from '../../shared/telemetry/availability';
 import type { HourSamples } from '../../shared/telemetry/occupancy';
 
@@ -100,7 +102,14 @@ const STATE_SQL = 'CASE WHEN is_out_of_order = 1 THEN 3 WHEN is_plugged_in = 1 O
 export class TelemetryRepository {
   private readonly statements = new Map<string, Statement<unknown[]>>();
 
-  constructor(private readonly db: Db) {}
+  /** Station → location for EVSEs that report (a feed posts the same ones every tick); emptied when an import changes the database. */
+  private readonly stationLocations = new LruCache<number, number>(200_000);
+  private readonly version: DataVersion;
+  private stationsVersion = '';
+
+  constructor(private readonly db: Db) {
+    this.version = new DataVersion(db);
+  }
 
   private stmt(sql: string): Statement<unknown[]> {
     let s = this.statements.get(sql);
@@ -131,11 +140,21 @@ export class TelemetryRepository {
 
   /** Station → location for many stations at once (ingestion checks each record's EVSE). */
   locationsOfStations(stationIds: number[]): Map<number, number> {
+    const version = this.version.current();
+    if (version !== this.stationsVersion) {
+      this.stationLocations.clear();
+      this.stationsVersion = version;
+    }
     const out = new Map<number, number>();
     const one = this.stmt('SELECT location_id FROM stations WHERE id = ?');
-    for (const id of new Set(stationIds)) {
-      const row = one.get(id) as { location_id: number } | undefined;
-      if (row) out.set(id, row.location_id);
+    for (const id of stationIds) {
+      if (out.has(id)) continue;
+      let loc = this.stationLocations.get(id);
+      if (loc === undefined) {
+        loc = (one.get(id) as { location_id: number } | undefined)?.location_id;
+        if (loc !== undefined) this.stationLocations.set(id, loc);
+      }
+      if (loc !== undefined) out.set(id, loc);
     }
     return out;
   }

@@ -27,7 +27,7 @@ export function batchOf(body: unknown): { logs: unknown[]; simulated: boolean } 
 export function validateEach<S extends z.ZodType>(
   logs: unknown[],
   schema: S,
-  check: (record: z.infer<S>) => RecordErrors,
+  check: (record: z.infer<S>, index: number) => RecordErrors,
 ): { good: Array<{ index: number; record: z.infer<S> }>; rejected: IngestReport['rejected'] } {
   const good: Array<{ index: number; record: z.infer<S> }> = [];
   const rejected: IngestReport['rejected'] = [];
@@ -37,7 +37,7 @@ export function validateEach<S extends z.ZodType>(
       rejected.push({ index, errors: parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'record', message: i.message })) });
       return;
     }
-    const errors = check(parsed.data);
+    const errors = check(parsed.data, index);
     if (errors.length > 0) rejected.push({ index, errors });
     else good.push({ index, record: parsed.data });
   });

@@ -44,16 +44,14 @@ export class TelemetryService {
     const batch = batchOf(body);
     if (Array.isArray(batch)) return { ok: false, errors: batch };
     const now = this.now();
-    const stationOf = (r: { evse?: string }) => (r.evse !== undefined ? stationIdOf(idFromRef(r.evse)) : pathStationId);
-    const refs = batch.logs.map((l) => (l && typeof l === 'object' && typeof (l as { evse?: unknown }).evse === 'string' ? stationIdOf(idFromRef((l as { evse: string }).evse)) : null));
-    const known = this.repo.locationsOfStations([...refs.filter((r): r is number => r !== null), ...(pathStationId !== null ? [pathStationId] : [])]);
-    const { good, rejected } = validateEach(batch.logs, EvseStatusLogInput, (r) => {
-      const errors: RecordErrors = [...this.evseErrors(r.evse, pathStationId, known)];
+    const { known, stationAt } = this.evsesOf(batch.logs, pathStationId);
+    const { good, rejected } = validateEach(batch.logs, EvseStatusLogInput, (r, index) => {
+      const errors: RecordErrors = [...this.evseErrors(r.evse, stationAt[index], pathStationId, known)];
       if (r.sampled_at > now + FUTURE_TOLERANCE_MS) errors.push({ field: 'sampled_at', message: 'is in the future' });
       return errors;
     });
-    const rows = good.map(({ record: r }) => {
-      const station = stationOf(r) as number;
+    const rows = good.map(({ index, record: r }) => {
+      const station = stationAt[index] as number;
       return {
         station_id: station,
         location_id: known.get(station) as number,
@@ -71,20 +69,29 @@ export class TelemetryService {
     return { ok: true, report: { received: batch.logs.length, inserted: outcome.inserted, duplicates: outcome.duplicates, rejected } };
   }
 
+  /** Each record's station (from its `evse`, else the path's), read once, and which of them exist. */
+  private evsesOf(logs: unknown[], pathStationId: number | null) {
+    const stationAt = logs.map((l) => {
+      const ref = l && typeof l === 'object' ? (l as { evse?: unknown }).evse : undefined;
+      return typeof ref === 'string' ? stationIdOf(idFromRef(ref)) : pathStationId;
+    });
+    const known = this.repo.locationsOfStations(stationAt.filter((s): s is number => s !== null));
+    return { known, stationAt };
+  }
+
   ingestEvseCommands(body: unknown, pathStationId: number | null): IngestResult {
     const batch = batchOf(body);
     if (Array.isArray(batch)) return { ok: false, errors: batch };
     const now = this.now();
-    const refs = batch.logs.map((l) => (l && typeof l === 'object' && typeof (l as { evse?: unknown }).evse === 'string' ? stationIdOf(idFromRef((l as { evse: string }).evse)) : null));
-    const known = this.repo.locationsOfStations([...refs.filter((r): r is number => r !== null), ...(pathStationId !== null ? [pathStationId] : [])]);
-    const { good, rejected } = validateEach(batch.logs, EvseCommandLogInput, (r) => {
-      const errors: RecordErrors = [...this.evseErrors(r.evse, pathStationId, known)];
+    const { known, stationAt } = this.evsesOf(batch.logs, pathStationId);
+    const { good, rejected } = validateEach(batch.logs, EvseCommandLogInput, (r, index) => {
+      const errors: RecordErrors = [...this.evseErrors(r.evse, stationAt[index], pathStationId, known)];
       if (r.logged_at !== undefined && r.logged_at > now + FUTURE_TOLERANCE_MS) errors.push({ field: 'logged_at', message: 'is in the future' });
       return errors;
     });
     const outcome = this.repo.insertEvseCommands(
-      good.map(({ record: r }) => ({
-        station_id: (r.evse !== undefined ? stationIdOf(idFromRef(r.evse)) : pathStationId) as number,
+      good.map(({ index, record: r }) => ({
+        station_id: stationAt[index] as number,
         logged_at_ms: r.logged_at ?? now,
         max_load_target_milliamps: r.max_load_target_milliamps ?? null,
         is_enabled_target: bit(r.is_enabled_target),
@@ -97,9 +104,8 @@ export class TelemetryService {
     return { ok: true, report: { received: batch.logs.length, inserted: outcome.inserted, duplicates: outcome.duplicates, rejected } };
   }
 
-  private evseErrors(ref: string | undefined, pathStationId: number | null, known: Map<number, number>): RecordErrors {
+  private evseErrors(ref: string | undefined, station: number | null, pathStationId: number | null, known: Map<number, number>): RecordErrors {
     if (ref === undefined) return pathStationId === null ? [{ field: 'evse', message: 'required: the EVSE id or URL' }] : [];
-    const station = stationIdOf(idFromRef(ref));
     if (station === null) return [{ field: 'evse', message: 'not an EVSE id (evse + 26 characters) or URL' }];
     if (pathStationId !== null && station !== pathStationId) return [{ field: 'evse', message: 'differs from the EVSE in the path' }];
     if (!known.has(station)) return [{ field: 'evse', message: 'no such EVSE' }];

@@ -20,7 +20,10 @@ export function evseIdOf(stationId: number): string {
 export function stationIdOf(evseId: string): number | null {
   const m = EVSE_ID.exec(evseId.trim());
   if (!m) return null;
-  let n = 0n;
-  for (const ch of m[1].toUpperCase()) n = n * 32n + BigInt(ALPHABET.indexOf(ch));
-  return n > 0n && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : null;
+  const digits = m[1].toUpperCase();
+  // Ids above 2^53 cannot be station ids: their 15 leading characters (75 of the 130 bits) must be zero.
+  if (!digits.startsWith('000000000000000')) return null;
+  let n = 0;
+  for (let i = 15; i < 26; i++) n = n * 32 + ALPHABET.indexOf(digits[i]);
+  return n > 0 && Number.isSafeInteger(n) ? n : null;
 }
