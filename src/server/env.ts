@@ -49,6 +49,8 @@ const EnvSchema = z.object({
    * and kept in the database (`npm run simulate:feed -- --print-token` shows it).
    */
   FEED_TOKEN: z.string().min(24).optional(),
+  /** Days of EVSE status and command logs kept (older ones are pruned at start and daily); 0 keeps everything. */
+  TELEMETRY_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(400),
   /** Minutes after which an EVSE's newest status log no longer counts: its availability becomes unknown. */
   AVAILABILITY_STALE_MINUTES: z.coerce.number().min(1).max(7 * 24 * 60).default(15),
   /** Use X-Forwarded-For for the caller's address (only behind a trusted reverse proxy). */

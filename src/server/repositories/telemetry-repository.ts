@@ -249,6 +249,27 @@ export class TelemetryRepository {
     return { hours, simulated };
   }
 
+  /**
+   * Deletes EVSE logs older than a time, a few hundred EVSEs per transaction (each delete is a key range), so a
+   * large history is pruned without holding the database for long. Returns the logs deleted.
+   */
+  async pruneEvseLogsBefore(ms: number, perTransaction = 500): Promise<number> {
+    const stations = (this.stmt('SELECT DISTINCT station_id FROM evse_latest ORDER BY station_id').all() as Array<{ station_id: number }>).map((r) => r.station_id);
+    const status = this.stmt('DELETE FROM evse_status_logs WHERE station_id = ? AND sampled_at_ms < ?');
+    const commands = this.stmt('DELETE FROM evse_command_logs WHERE station_id = ? AND logged_at_ms < ?');
+    let deleted = 0;
+    for (let i = 0; i < stations.length; i += perTransaction) {
+      deleted += this.db.transaction(() => {
+        let n = 0;
+        for (const id of stations.slice(i, i + perTransaction)) n += status.run(id, ms).changes + commands.run(id, ms).changes;
+        return n;
+      })();
+      // Let requests in between transactions.
+      await new Promise((r) => setImmediate(r));
+    }
+    return deleted;
+  }
+
   // ---- vehicles ----
 
   createVehicle(v: UserVehicleRow) {

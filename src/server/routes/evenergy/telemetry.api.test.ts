@@ -270,6 +270,21 @@ describe('availability now', () => {
   });
 });
 
+describe('retention', () => {
+  it('prunes logs older than the retention time and keeps the newer ones and the newest state', async () => {
+    const e = evseIdOf((t.db.prepare('SELECT id FROM stations ORDER BY id LIMIT 1 OFFSET 2').get() as { id: number }).id);
+    const old = Date.now() - 500 * 86_400_000;
+    await post(`/v2/evses/${e}/status_logs`, [sample(old, true), sample(old + 5 * MIN, false), sample(Date.now() - MIN, true)]);
+    await post(`/v2/evses/${e}/command_logs`, [{ logged_at: iso(old), reason: 'OLD' }]);
+    const deleted = await t.deps.telemetryRepo.pruneEvseLogsBefore(Date.now() - 400 * 86_400_000, 2);
+    expect(deleted).toBeGreaterThanOrEqual(3);
+    const left = await times(await get(`/v2/evses/${e}/status_logs`));
+    expect(left).toHaveLength(1);
+    expect(Date.parse(left[0])).toBeGreaterThan(Date.now() - 10 * MIN);
+    expect(z.array(EvseCommandLogSchema).parse(await (await get(`/v2/evses/${e}/command_logs`)).json())).toEqual([]);
+  });
+});
+
 describe('occupancy by hour of week', () => {
   it('shares samples in use per local hour and says when it is usually busy', async () => {
     const loc = t.db.prepare('SELECT location_id, MIN(id) AS id FROM stations WHERE location_id NOT IN (SELECT location_id FROM evse_latest) GROUP BY location_id ORDER BY location_id LIMIT 1').get() as { location_id: number; id: number };
