@@ -54,6 +54,8 @@ const hourAt = (t: number) => localWeekHour(t, TZ).hour;
 let fillMs = 0;
 const existing = (db.prepare('SELECT COUNT(*) AS n FROM evse_status_logs').get() as { n: number }).n;
 if (!reuse || existing === 0) {
+  // The dataset is history: below the recent-logs watermark, straight into the log table.
+  repo.compactEvseStatus(httpFrom);
   const t0 = performance.now();
   let rows: Array<EvseStatusRow & { location_id: number }> = [];
   let done = 0;
@@ -80,6 +82,8 @@ if (reuse) {
   const del = db.prepare('DELETE FROM evse_status_logs WHERE station_id = ? AND sampled_at_ms >= ?');
   db.transaction(() => stations.forEach((s) => del.run(s.id, httpFrom)))();
   db.prepare('DELETE FROM evse_latest').run();
+  db.prepare('DELETE FROM evse_status_recent').run();
+  db.prepare("INSERT INTO meta (key, value) VALUES ('evse_status_compacted_before', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(httpFrom));
 }
 db.pragma('wal_checkpoint(TRUNCATE)');
 db.close();

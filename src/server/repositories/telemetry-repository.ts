@@ -84,14 +84,17 @@ export interface InsertOutcome {
   duplicates: number;
 }
 
-/** One log table: its name, key column and time column (constants, never user input). */
+/** One log table: its name, key column and time column (constants, never user input), and its table of recent logs. */
 interface LogTable {
   table: string;
   key: string;
   time: string;
+  recent?: string;
 }
 
-const STATUS: LogTable = { table: 'evse_status_logs', key: 'station_id', time: 'sampled_at_ms' };
+const STATUS: LogTable = { table: 'evse_status_logs', key: 'station_id', time: 'sampled_at_ms', recent: 'evse_status_recent' };
+const STATUS_COLUMNS = 'station_id, sampled_at_ms, logged_at_ms, is_plugged_in, is_charging, charge_rate_watts, is_out_of_order, simulated';
+const WATERMARK_KEY = 'evse_status_compacted_before';
 const COMMANDS: LogTable = { table: 'evse_command_logs', key: 'station_id', time: 'logged_at_ms' };
 const VEHICLE: LogTable = { table: 'vehicle_status_logs', key: 'vehicle_id', time: 'sampled_at_ms' };
 
@@ -104,6 +107,8 @@ export class TelemetryRepository {
 
   /** Station → location for EVSEs that report (a feed posts the same ones every tick); emptied when an import changes the database. */
   private readonly stationLocations = new LruCache<number, number>(200_000);
+  private watermark: number | null = null;
+  private recentRows = -1;
   private readonly version: DataVersion;
   private stationsVersion = '';
 
@@ -170,10 +175,11 @@ export class TelemetryRepository {
    * transaction. Returns the EVSEs whose newest state changed.
    */
   insertEvseStatus(rows: Array<EvseStatusRow & { location_id: number }>): InsertOutcome & { latest: EvseLatestRow[] } {
-    const insert = this.stmt(
-      `INSERT INTO evse_status_logs (station_id, sampled_at_ms, logged_at_ms, is_plugged_in, is_charging, charge_rate_watts, is_out_of_order, simulated)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    );
+    // Below the watermark a log belongs in evse_status_logs (a late sample), from it on in the recent table.
+    const watermark = this.compactedBefore();
+    const intoLogs = this.stmt(`INSERT INTO evse_status_logs (${STATUS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+    const intoRecent = this.stmt(`INSERT INTO evse_status_recent (${STATUS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+    const insert = { run: (...v: unknown[]) => ((v[1] as number) < watermark ? intoLogs : intoRecent).run(...v) };
     const upsertLatest = this.stmt(
       `INSERT INTO evse_latest (station_id, location_id, sampled_at_ms, state, simulated) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (station_id) DO UPDATE SET location_id = excluded.location_id, sampled_at_ms = excluded.sampled_at_ms,
@@ -194,8 +200,50 @@ export class TelemetryRepository {
       }
       const latest: EvseLatestRow[] = [];
       for (const n of newest.values()) if (upsertLatest.run(n.station_id, n.location_id, n.sampled_at_ms, n.state, n.simulated).changes > 0) latest.push(n);
+      if (inserted > 0) this.recentRows += inserted;
       return { inserted, duplicates: rows.length - inserted, latest };
     })();
+  }
+
+  /** Logs sampled before this time are in evse_status_logs; the others in evse_status_recent. */
+  compactedBefore(): number {
+    if (this.watermark === null) {
+      const row = this.stmt('SELECT value FROM meta WHERE key = ?').get(WATERMARK_KEY) as { value: string } | undefined;
+      this.watermark = row ? Number(row.value) : 0;
+    }
+    return this.watermark;
+  }
+
+  /** The newest sample time in the recent table (its key starts with the time). */
+  newestRecentSample(): number | null {
+    return (this.stmt('SELECT MAX(sampled_at_ms) AS t FROM evse_status_recent').get() as { t: number | null }).t;
+  }
+
+  /** About how many logs the recent table holds (counted at start, then by inserts and compactions). */
+  recentCount(): number {
+    if (this.recentRows < 0) this.recentRows = (this.stmt('SELECT COUNT(*) AS n FROM evse_status_recent').get() as { n: number }).n;
+    return this.recentRows;
+  }
+
+  /**
+   * Moves recent logs sampled before `before` to evse_status_logs in EVSE order and raises the watermark to it, in
+   * one transaction (a log is always in exactly one of the two tables). Returns the logs moved.
+   */
+  compactEvseStatus(before: number): number {
+    const current = this.compactedBefore();
+    if (before <= current) return 0;
+    const moved = this.db.transaction(() => {
+      const n = this.stmt(
+        `INSERT INTO evse_status_logs (${STATUS_COLUMNS}) SELECT ${STATUS_COLUMNS} FROM evse_status_recent WHERE sampled_at_ms < ?
+         ORDER BY station_id, sampled_at_ms ON CONFLICT DO NOTHING`,
+      ).run(before).changes;
+      this.stmt('DELETE FROM evse_status_recent WHERE sampled_at_ms < ?').run(before);
+      this.stmt('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(WATERMARK_KEY, String(before));
+      return n;
+    })();
+    this.watermark = before;
+    this.recentRows = -1;
+    return moved;
   }
 
   evseStatusPage(stationId: number, req: PageRequest): Page<EvseStatusRow> {
@@ -203,7 +251,8 @@ export class TelemetryRepository {
   }
 
   evseStatusAt(stationId: number, ms: number): EvseStatusRow | null {
-    return (this.stmt('SELECT * FROM evse_status_logs WHERE station_id = ? AND sampled_at_ms = ?').get(stationId, ms) as EvseStatusRow | undefined) ?? null;
+    const table = ms < this.compactedBefore() ? 'evse_status_logs' : 'evse_status_recent';
+    return (this.stmt(`SELECT ${STATUS_COLUMNS} FROM ${table} WHERE station_id = ? AND sampled_at_ms = ?`).get(stationId, ms) as EvseStatusRow | undefined) ?? null;
   }
 
   insertEvseCommands(rows: EvseCommandRow[]): InsertOutcome {
@@ -235,13 +284,15 @@ export class TelemetryRepository {
   hourlyOccupancy(stationIds: number[], sinceMs: number): { hours: HourSamples[]; simulated: boolean } {
     const q = this.stmt(
       `SELECT sampled_at_ms / 3600000 AS h, SUM(st = 2) AS occupied, SUM(st > 0) AS known, MAX(simulated) AS sim
-       FROM (SELECT sampled_at_ms, simulated, ${STATE_SQL} AS st FROM evse_status_logs WHERE station_id = ? AND sampled_at_ms >= ?)
+       FROM (SELECT sampled_at_ms, simulated, ${STATE_SQL} AS st FROM evse_status_logs WHERE station_id = ? AND sampled_at_ms >= ?
+             UNION ALL
+             SELECT sampled_at_ms, simulated, ${STATE_SQL} AS st FROM evse_status_recent WHERE station_id = ? AND sampled_at_ms >= ?)
        GROUP BY h`,
     );
     const hours: HourSamples[] = [];
     let simulated = false;
     for (const id of stationIds) {
-      for (const r of q.all(id, sinceMs) as Array<{ h: number; occupied: number; known: number; sim: number }>) {
+      for (const r of q.all(id, sinceMs, id, sinceMs) as Array<{ h: number; occupied: number; known: number; sim: number }>) {
         hours.push({ hourMs: r.h * 3_600_000, occupied: r.occupied, known: r.known });
         if (r.sim === 1) simulated = true;
       }
@@ -257,7 +308,9 @@ export class TelemetryRepository {
     const stations = (this.stmt('SELECT DISTINCT station_id FROM evse_latest ORDER BY station_id').all() as Array<{ station_id: number }>).map((r) => r.station_id);
     const status = this.stmt('DELETE FROM evse_status_logs WHERE station_id = ? AND sampled_at_ms < ?');
     const commands = this.stmt('DELETE FROM evse_command_logs WHERE station_id = ? AND logged_at_ms < ?');
-    let deleted = 0;
+    // Recent logs are keyed by time: one range.
+    let deleted = this.stmt('DELETE FROM evse_status_recent WHERE sampled_at_ms < ?').run(ms).changes;
+    if (deleted > 0) this.recentRows = -1;
     for (let i = 0; i < stations.length; i += perTransaction) {
       deleted += this.db.transaction(() => {
         let n = 0;
@@ -322,21 +375,29 @@ export class TelemetryRepository {
       params.push(req.lte);
     }
     const range = where.join(' AND ');
-    const exists = (cond: string, at: number) => this.stmt(`SELECT 1 FROM ${t.table} WHERE ${range} AND ${t.time} ${cond} ? LIMIT 1`).get(...params, at) !== undefined;
+    // The first `limit` logs in one direction with a condition on their time: from the log table and, for status
+    // logs, the recent table, each arm ordered and limited on its own index before the two are merged.
+    const select = (cond: string, dir: 'ASC' | 'DESC', extra: unknown[], limit: number): T[] => {
+      const arm = (table: string, cols: string) => `SELECT * FROM (SELECT ${cols} FROM ${table} WHERE ${range}${cond} ORDER BY ${t.time} ${dir} LIMIT ?)`;
+      if (!t.recent) return this.stmt(`${arm(t.table, '*')}`).all(...params, ...extra, limit) as T[];
+      const sql = `${arm(t.table, STATUS_COLUMNS)} UNION ALL ${arm(t.recent, STATUS_COLUMNS)} ORDER BY ${t.time} ${dir} LIMIT ?`;
+      return this.stmt(sql).all(...params, ...extra, limit, ...params, ...extra, limit, limit) as T[];
+    };
+    const exists = (op: string, at: number) => select(` AND ${t.time} ${op} ?`, 'DESC', [at], 1).length > 0;
     let items: T[];
     let hasNewer: boolean;
     let hasOlder: boolean;
     if (req.before !== undefined) {
-      const rows = this.stmt(`SELECT * FROM ${t.table} WHERE ${range} AND ${t.time} > ? ORDER BY ${t.time} ASC LIMIT ?`).all(...params, req.before, req.size + 1) as T[];
+      const rows = select(` AND ${t.time} > ?`, 'ASC', [req.before], req.size + 1);
       hasNewer = rows.length > req.size;
       items = rows.slice(0, req.size).reverse();
       hasOlder = exists('<=', req.before);
     } else {
-      const cond = req.after !== undefined ? ` AND ${t.time} < ?` : '';
-      const rows = this.stmt(`SELECT * FROM ${t.table} WHERE ${range}${cond} ORDER BY ${t.time} DESC LIMIT ?`).all(...params, ...(req.after !== undefined ? [req.after] : []), req.size + 1) as T[];
+      const after = req.after;
+      const rows = after !== undefined ? select(` AND ${t.time} < ?`, 'DESC', [after], req.size + 1) : select('', 'DESC', [], req.size + 1);
       hasOlder = rows.length > req.size;
       items = rows.slice(0, req.size);
-      hasNewer = req.after !== undefined && exists('>=', req.after);
+      hasNewer = after !== undefined && exists('>=', after);
     }
     return { items, hasNewer, hasOlder };
   }

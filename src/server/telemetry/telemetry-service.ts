@@ -15,6 +15,9 @@ import { batchOf, bit, FUTURE_TOLERANCE_MS, idFromRef, validateEach, type Record
 import { timeZoneAt } from './time-zone';
 
 export const OCCUPANCY_DAYS = 30;
+/** Recent logs that trigger a compaction (10 ticks of 10,000 EVSEs), and how much of the newest stays recent. */
+export const COMPACT_AT_ROWS = 100_000;
+export const RECENT_KEEP_MS = 10 * 60_000;
 
 export type IngestResult = { ok: true; report: IngestReport } | { ok: false; errors: ParamError[] };
 
@@ -32,6 +35,8 @@ export interface Occupancy {
 
 /** Ingestion (validation, idempotence, newest state) and reads that combine several sources. */
 export class TelemetryService {
+  private compacting = false;
+
   constructor(
     private readonly repo: TelemetryRepository,
     private readonly availability: AvailabilityService,
@@ -66,7 +71,26 @@ export class TelemetryService {
     });
     const outcome = rows.length > 0 ? this.repo.insertEvseStatus(rows) : { inserted: 0, duplicates: 0, latest: [] };
     this.availability.apply(outcome.latest);
+    this.compactSoon();
     return { ok: true, report: { received: batch.logs.length, inserted: outcome.inserted, duplicates: outcome.duplicates, rejected } };
+  }
+
+  /**
+   * Once the recent table holds many ticks, moves all but the newest few minutes into the log table (after this
+   * request has been answered): each EVSE's page is then written once for many ticks.
+   */
+  private compactSoon() {
+    if (this.compacting || this.repo.recentCount() < COMPACT_AT_ROWS) return;
+    this.compacting = true;
+    setImmediate(() => {
+      try {
+        // Relative to the newest sample, not the clock, so a backfill of past days compacts as a live feed does.
+        const newest = this.repo.newestRecentSample();
+        if (newest !== null) this.repo.compactEvseStatus(newest - RECENT_KEEP_MS);
+      } finally {
+        this.compacting = false;
+      }
+    });
   }
 
   /** Each record's station (from its `evse`, else the path's), read once, and which of them exist. */

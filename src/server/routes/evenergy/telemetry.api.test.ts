@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EvseCommandLogSchema, EvseSchema, EvseStatusLogSchema, IngestReportSchema, UserVehicleSchema, VehicleStatusLogSchema } from '../../../shared/api/evenergy-logs';
 import { OccupancySchema } from '../../../shared/api/occupancy';
 import { OcmPoiSchema, PlugShareLocationSchema } from '../../../shared/api/responses';
-import { evseIdOf } from '../../../shared/telemetry/evse-id';
+import { evseIdOf, stationIdOf as stationIdOfText } from '../../../shared/telemetry/evse-id';
 import { apiClient } from '../../test/api-client';
 import { createSmallTestApp } from '../../test/test-app';
 
@@ -267,6 +267,41 @@ describe('availability now', () => {
     const p = PlugShareLocationSchema.parse(await (await t.request(`/api/locations/${loc.location_id}`)).json());
     expect(p.availability).toMatchObject({ status: 0, unknown: 1, in_use: 0 });
     expect(p.stations[0].available).toBe(0);
+  });
+});
+
+describe('compaction of recent logs', () => {
+  it('moves older logs to the log table without losing, repeating or reordering any, and keeps them idempotent', async () => {
+    const e = evseIdOf((t.db.prepare('SELECT id FROM stations ORDER BY id LIMIT 1 OFFSET 3').get() as { id: number }).id);
+    const start = T0 - 900 * MIN;
+    const logs = Array.from({ length: 40 }, (_, i) => sample(start + i * 5 * MIN, i % 3 === 0));
+    expect(IngestReportSchema.parse(await (await post(`/v2/evses/${e}/status_logs`, logs)).json()).inserted).toBe(40);
+    const all = async () => {
+      const seen: string[] = [];
+      for (let url: string | null = `/v2/evses/${e}/status_logs?page_size=7`; url; ) {
+        const res = await get(url);
+        seen.push(...(await times(res)));
+        url = nextLink(res, 'next');
+      }
+      return seen;
+    };
+    const before = await all();
+    expect(before).toHaveLength(40);
+    // Half the logs move to the log table; reads look in both.
+    const repo = t.deps.telemetryRepo;
+    const moved = repo.compactEvseStatus(start + 20 * 5 * MIN);
+    expect(moved).toBeGreaterThanOrEqual(20);
+    expect(await all()).toEqual(before);
+    const single = EvseStatusLogSchema.parse(await (await get(`/v2/evses/${e}/status_logs/${iso(start)}`)).json());
+    expect(single.is_plugged_in).toBe(true);
+    // A repeat of a moved log is still a duplicate; a late sample below the watermark is stored.
+    const again = IngestReportSchema.parse(await (await post(`/v2/evses/${e}/status_logs`, [logs[0], logs[25], sample(start + 2 * MIN, false)])).json());
+    expect(again).toMatchObject({ inserted: 1, duplicates: 2 });
+    expect((await all()).length).toBe(41);
+    const occ = OccupancySchema.parse(await (await t.request(`/api/locations/${(t.db.prepare('SELECT location_id FROM stations WHERE id = ?').get(stationIdOfText(e)) as { location_id: number }).location_id}/occupancy`)).json());
+    expect(occ.samples).toBeGreaterThanOrEqual(41);
+    // The watermark only rises.
+    expect(repo.compactEvseStatus(start)).toBe(0);
   });
 });
 
