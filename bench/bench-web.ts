@@ -76,11 +76,14 @@ const city = await firstDrawn('/?at=40.7549,-73.984,13');
 const cityIsMapLibre = (n: string) => /maplibre/.test(n);
 const ownTransferred = city.scripts.filter((s) => !cityIsMapLibre(s.name)).reduce((a, s) => a + s.bytes, 0);
 const allTransferred = city.scripts.reduce((a, s) => a + s.bytes, 0);
-// gzip size of the app's own JavaScript (excluding maplibre-gl and its worker), as built.
-const ownGzip = fs
-  .readdirSync(path.join(dist, 'assets'))
-  .filter((f) => /\.m?js$/.test(f) && !/maplibre/.test(f))
-  .reduce((a, f) => a + zlib.gzipSync(fs.readFileSync(path.join(dist, 'assets', f)), { level: 9 }).length, 0);
+// gzip size of the app's own JavaScript for the first view (excluding maplibre-gl and its worker), as built; chunks
+// loaded only on demand (the busy-times chart) are reported apart.
+const gzipOf = (f: string) => zlib.gzipSync(fs.readFileSync(path.join(dist, 'assets', f)), { level: 9 }).length;
+const firstViewFiles = new Set(city.scripts.map((s) => path.basename(new URL(s.name).pathname)));
+const ownFiles = fs.readdirSync(path.join(dist, 'assets')).filter((f) => /\.m?js$/.test(f) && !/maplibre/.test(f));
+const ownGzip = ownFiles.filter((f) => firstViewFiles.has(f)).reduce((a, f) => a + gzipOf(f), 0);
+const lazyFiles = ownFiles.filter((f) => !firstViewFiles.has(f));
+const lazyGzip = lazyFiles.reduce((a, f) => a + gzipOf(f), 0);
 
 // Pan across Manhattan and Brooklyn at city zoom, recording long tasks.
 await city.page.evaluate(() => {
@@ -140,7 +143,8 @@ server.kill('SIGTERM');
 const rows: Row[] = [
   { measure: 'first locations drawn, city view (Midtown Manhattan, zoom 13)', value: ms(city.elapsed), target: '≤ 2,500 ms', ok: city.elapsed <= 2500 },
   { measure: 'first locations drawn, country view (contiguous US, zoom 4)', value: ms(country.elapsed), target: '≤ 2,500 ms', ok: country.elapsed <= 2500 },
-  { measure: "app's own JavaScript, gzip (excluding maplibre-gl and its worker)", value: `${(ownGzip / 1024).toFixed(1)} KB`, target: '≤ 150 KB', ok: ownGzip <= 150 * 1024 },
+  { measure: "app's own JavaScript for the first view, gzip (excluding maplibre-gl and its worker)", value: `${(ownGzip / 1024).toFixed(1)} KB`, target: '≤ 150 KB', ok: ownGzip <= 150 * 1024 },
+  { measure: `loaded on demand, gzip (${lazyFiles.map((f) => f.replace(/-[\w-]{8}\.m?js$/, '')).join(', ') || 'none'})`, value: `${(lazyGzip / 1024).toFixed(1)} KB`, target: '', ok: null },
   { measure: 'JavaScript transferred for the first view (as served, brotli) — own / all', value: `${(ownTransferred / 1024).toFixed(1)} KB / ${(allTransferred / 1024).toFixed(1)} KB`, target: '', ok: null },
   { measure: 'longest main-thread task while panning a dense region', value: ms(longestTask), target: '≤ 200 ms', ok: longestTask <= 200 },
   {
