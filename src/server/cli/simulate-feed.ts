@@ -103,7 +103,9 @@ async function discover(base: string, [s, w, n, e]: [number, number, number, num
   const visit = async (south: number, west: number, north: number, east: number, depth: number): Promise<void> => {
     if (found.size >= max) return;
     const qs = new URLSearchParams({ latitude: String((south + north) / 2), longitude: String((west + east) / 2), spanLat: String(north - south), spanLng: String(east - west), count: '500' });
-    const res = await fetch(`${base}/api/locations?${qs}`);
+    const res = await fetch(`${base}/api/locations?${qs}`).catch((err: Error) => {
+      throw new Error(`cannot reach ${base} (${err.message}): start the app with npm start, or give --url`);
+    });
     if (!res.ok) throw new Error(`GET /api/locations answered ${res.status}: ${await res.text()}`);
     const total = Number(res.headers.get('X-Total-Count') ?? 0);
     const locations = (await res.json()) as Array<{ stations: Array<{ evse_id: string; outlets: Array<{ kilowatts: number | null }> }> }>;
