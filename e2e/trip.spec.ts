@@ -46,6 +46,16 @@ test('a driver plans Buffalo → New York in a Leaf e+: chargers in route order,
   expect(along.length).toBeGreaterThan(10);
   for (let i = 1; i < along.length; i++) expect(along[i]).toBeGreaterThanOrEqual(along[i - 1]);
 
+  // With a trip on screen the map shows only the chargers along it, until the driver asks for all of them.
+  const generalDrawn = () =>
+    page.evaluate(() => (window as unknown as { __chargingMap: MapHandle }).__chargingMap.queryRenderedFeatures({ layers: ['charger-points', 'charger-clusters'] }).length);
+  await expect(page.getByTestId('view-counter')).toContainText('Chargers along the trip only');
+  await expect.poll(generalDrawn).toBe(0);
+  await page.getByTestId('view-counter').getByRole('button', { name: 'show all' }).click();
+  await expect.poll(generalDrawn, { timeout: 20_000 }).toBeGreaterThan(0);
+  await panel.getByLabel('Also show every other charger on the map').uncheck();
+  await expect.poll(generalDrawn).toBe(0);
+
   // Start at 90 %; every stop is reached above the minimum.
   await panel.getByLabel('Start state of charge').fill('90');
   const plan = panel.getByTestId('plan');

@@ -103,7 +103,12 @@ export function App() {
   const planning = toolPanel === 'route';
   const routePlan = useRoutePlan(planning);
 
-  const { data, isFetching, isError, error, refetch } = useMapData(view, filters);
+  // With a trip on screen the map shows the chargers along it (the strip), not every charger in view, unless asked:
+  // less clutter, and no map-wide requests competing with the corridor's.
+  const showAll = useUiStore((s) => s.tripShowsAllChargers);
+  const tripOnly = planning && routePlan.line !== null && !showAll;
+  const { data: viewData, isFetching, isError, error, refetch } = useMapData(tripOnly ? null : view, filters);
+  const data = tripOnly ? undefined : viewData;
   const active = activeFilterCount(filters);
   const online = useOnline();
   // Credit the sources of the locations on screen; with server clusters that is not known, so all are credited.
@@ -147,7 +152,16 @@ export function App() {
       />
       <header className="absolute left-3 top-3 z-10 max-w-[calc(100%-5rem)] rounded-lg bg-white/95 px-3 py-2 shadow">
         <h1 className="text-base font-bold text-emerald-800">EV charging map</h1>
-        <ViewCounter data={data} loading={isFetching} />
+        {tripOnly ? (
+          <p className="text-sm text-slate-700" data-testid="view-counter">
+            Chargers along the trip only ·{' '}
+            <button className="underline" onClick={() => useUiStore.getState().tripShowsAllChargersToggled(true)}>
+              show all
+            </button>
+          </p>
+        ) : (
+          <ViewCounter data={data} loading={isFetching} />
+        )}
         <MapLegend />
         <SearchBox />
         <PanelButton panel="filters" testId="filters-button">

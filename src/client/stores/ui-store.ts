@@ -12,6 +12,9 @@ interface UiState {
   authDialogClosed: () => void;
   accountToggled: (open?: boolean) => void;
   toolPanelToggled: (panel: NonNullable<UiState['toolPanel']>, open?: boolean) => void;
+  /** While a trip is shown, the map draws only the chargers along it unless the driver asks for all of them. */
+  tripShowsAllChargers: boolean;
+  tripShowsAllChargersToggled: (on: boolean) => void;
 }
 
 export const useUiStore = create<UiState>((set) => ({
@@ -21,5 +24,7 @@ export const useUiStore = create<UiState>((set) => ({
   authDialogClosed: () => set({ authDialog: null }),
   accountToggled: (open) => set((s) => ({ accountOpen: open ?? !s.accountOpen })),
   toolPanel: null,
+  tripShowsAllChargers: false,
+  tripShowsAllChargersToggled: (tripShowsAllChargers) => set({ tripShowsAllChargers }),
   toolPanelToggled: (panel, open) => set((s) => ({ toolPanel: (open ?? s.toolPanel !== panel) ? panel : s.toolPanel === panel ? null : s.toolPanel })),
 }));

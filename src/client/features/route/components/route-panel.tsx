@@ -22,6 +22,7 @@ const input = 'rounded border border-slate-300 bg-white px-1 py-0.5';
 export function RoutePanel({ onClose, routePlan }: { onClose: () => void; routePlan: ReturnType<typeof useRoutePlan> }) {
   const { waypoints, importedLine, settings, waypointAdded, waypointRemoved, routeCleared, lineImported, settingsChanged } = useRouteStore();
   const vehicle = useVehicleStore((s) => s.vehicle);
+  const showAll = useUiStore((s) => s.tripShowsAllChargers);
   const carSoc = useVehicleStore((s) => (s.socReportedAt ? s.soc : null));
   const unit = useSettingsStore((s) => s.distanceUnit);
   const boundsFocused = useMapViewStore((s) => s.boundsFocused);
@@ -117,6 +118,10 @@ export function RoutePanel({ onClose, routePlan }: { onClose: () => void; routeP
         <label className="col-span-2">
           Chargers within {settings.corridorKm} km of the route
           <input type="range" min={1} max={50} value={settings.corridorKm} onChange={(e) => settingsChanged({ corridorKm: Number(e.target.value) })} className="w-full accent-emerald-700" aria-label="Corridor width in km" />
+        </label>
+        <label className="col-span-2 flex items-center gap-1">
+          <input type="checkbox" checked={showAll} onChange={(e) => useUiStore.getState().tripShowsAllChargersToggled(e.target.checked)} />
+          Also show every other charger on the map
         </label>
         <label>
           Start charge %
