@@ -82,6 +82,18 @@ test('a driver plans Buffalo → New York in a Leaf e+: chargers in route order,
   await expect(friendPlan).toBeVisible({ timeout: 30_000 });
   await expect(friendPlan).toContainText('Nissan Leaf');
   await expect.poll(async () => friendPlan.getByTestId('plan-stop').locator('.font-medium').allTextContents()).toEqual(names);
+  // The friend's map was brought to the whole route (the sender had added waypoints beyond their view). A link whose
+  // view already shows the route (here: the friend's, zoomed out a little) keeps that view: the map does not jump.
+  await expect.poll(() => friendPage.url()).not.toBe(page.url());
+  const fitted = new URL(friendPage.url());
+  const [lat, lng, zoom] = (fitted.searchParams.get('at') ?? '').split(',').map(Number);
+  const wider = `${lat},${lng},${(zoom - 0.5).toFixed(2)}`;
+  fitted.searchParams.set('at', wider);
+  const passedOn = await friend.newPage();
+  await passedOn.goto(fitted.toString());
+  await expect(passedOn.getByTestId('route-panel').getByTestId('plan')).toBeVisible({ timeout: 30_000 });
+  await passedOn.waitForTimeout(500);
+  expect(Number(new URL(passedOn.url()).searchParams.get('at')?.split(',')[2])).toBeCloseTo(zoom - 0.5, 1);
   await friend.close();
 
   // A GPX track imported from a file replaces the waypoints.

@@ -205,8 +205,19 @@ export function ChargingMap(props: ChargingMapProps) {
     const map = mapRef.current;
     if (!map || !props.flyTo) return;
     const b = props.flyTo.bounds;
-    if (b) map.fitBounds([[b.west, b.south], [b.east, b.north]], { padding: { top: 160, bottom: 40, left: window.innerWidth >= 640 ? 360 : 40, right: 40 }, duration: 0 });
-    else map.easeTo({ center: [props.flyTo.center[1], props.flyTo.center[0]], zoom: props.flyTo.zoom ?? map.getZoom() });
+    if (b) {
+      const padding = { top: 160, bottom: 40, left: window.innerWidth >= 640 ? 360 : 40, right: 40 };
+      // A route already in view at about the right scale (a shared link carries the sender's view) stays put:
+      // moving the camera would redraw the whole map for nothing.
+      const camera = map.cameraForBounds([[b.west, b.south], [b.east, b.north]], { padding });
+      const canvas = map.getCanvas();
+      // A fitted route touches the padding's edges: a few pixels of slack (rounded URLs, another window size).
+      const slack = 12;
+      const inside = [map.project([b.west, b.south]), map.project([b.east, b.north])].every(
+        (p) => p.x >= padding.left - slack && p.x <= canvas.clientWidth - padding.right + slack && p.y >= padding.top - slack && p.y <= canvas.clientHeight - padding.bottom + slack,
+      );
+      if (!(inside && camera?.zoom !== undefined && map.getZoom() >= camera.zoom - 1)) map.fitBounds([[b.west, b.south], [b.east, b.north]], { padding, duration: 0 });
+    } else map.easeTo({ center: [props.flyTo.center[1], props.flyTo.center[0]], zoom: props.flyTo.zoom ?? map.getZoom() });
   }, [props.flyTo]);
 
   // maplibre-gl's CSS makes its container position: relative, so the full-screen placement lives on a wrapper.
