@@ -5,6 +5,7 @@ import { openDb } from '../src/server/db/open-db';
 import { TelemetryRepository, type EvseStatusRow } from '../src/server/repositories/telemetry-repository';
 import { initialState, nextState, rng, sampleOf, type SimState } from '../src/server/telemetry/feed-model';
 import { evseIdOf } from '../src/shared/telemetry/evse-id';
+import { evseState, type Availability } from '../src/shared/telemetry/availability';
 import { localWeekHour } from '../src/shared/telemetry/occupancy';
 import { syntheticDb } from './synthetic-db';
 import { ms, timeIt, writeResults, type Row } from './stats';
@@ -57,14 +58,14 @@ if (!reuse || existing === 0) {
   // The dataset is history: below the recent-logs watermark, straight into the log table.
   repo.compactEvseStatus(httpFrom);
   const t0 = performance.now();
-  let rows: Array<EvseStatusRow & { location_id: number }> = [];
+  let rows: Array<EvseStatusRow & { location_id: number; state: Availability }> = [];
   let done = 0;
   const total = stations.length * ((httpFrom - start) / STEP);
   for (const e of sim) {
     for (let t = start; t < httpFrom; t += STEP) {
       e.state = nextState(e.state, e.random, hourAt(t), e.popularity, 5);
       const s = sampleOf(e.state, 50, e.random);
-      rows.push({ station_id: e.id, location_id: e.location_id, sampled_at_ms: t, logged_at_ms: t + 2000, is_plugged_in: s.is_plugged_in ? 1 : 0, is_charging: s.is_charging ? 1 : 0, charge_rate_watts: s.charge_rate_watts, is_out_of_order: s.is_out_of_order ? 1 : 0, simulated: 1 });
+      rows.push({ station_id: e.id, location_id: e.location_id, sampled_at_ms: t, logged_at_ms: t + 2000, is_plugged_in: s.is_plugged_in ? 1 : 0, is_charging: s.is_charging ? 1 : 0, charge_rate_watts: s.charge_rate_watts, is_out_of_order: s.is_out_of_order ? 1 : 0, simulated: 1, state: evseState(s) });
       if (rows.length >= 200_000) {
         repo.insertEvseStatus(rows);
         done += rows.length;

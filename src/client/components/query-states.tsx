@@ -1,4 +1,4 @@
-/** Placeholder rows while a list loads. */
+/** Skeleton rows shown while a list loads. */
 export function RowsSkeleton({ rows = 3, height = 'h-8' }: { rows?: number; height?: string }) {
   return (
     <div aria-busy="true" className="mt-2 animate-pulse space-y-2">

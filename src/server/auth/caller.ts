@@ -42,7 +42,8 @@ function presentedCredential(c: Context): string | null {
   return c.req.header('x-api-key') ?? c.req.query('key') ?? c.req.query('token') ?? null;
 }
 
-const unauthorized = (c: Context, message: string) => {
+/** 401 with the Bearer challenge. */
+export const unauthorized = (c: Context, message: string) => {
   c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
   return c.json({ status: 401, error: 'Unauthorized', message }, 401);
 };

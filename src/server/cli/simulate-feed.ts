@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { feedTokenOf } from '../app-deps';
 import { openDb } from '../db/open-db';
@@ -128,11 +129,8 @@ async function discover(base: string, [s, w, n, e]: [number, number, number, num
   return [...found.values()];
 }
 
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
+/** A stable 32-bit number from an EVSE id, so each EVSE gets its own random stream for a seed. */
+const hash = (text: string) => createHash('sha1').update(text).digest().readUInt32LE(0);
 
 async function postBatch(base: string, token: string, logs: unknown[]) {
   const res = await fetch(`${base}/v2/evses/status_logs`, {

@@ -186,7 +186,7 @@ function filters(q: LocationSearch): Where {
       (SELECT CASE WHEN SUM(e.state = 1) > 0 THEN 1 WHEN SUM(e.state = 2) > 0 THEN 2 WHEN SUM(e.state = 3) > 0 THEN 3 END
        FROM evse_latest e WHERE e.location_id = l.id AND e.sampled_at_ms >= ?),
       CASE WHEN l.status_type_id = 10 THEN 1 WHEN l.status_type_id = 20 THEN 2 WHEN l.status_type_id IN (100, 200, 210) THEN 3 ELSE 0 END
-    ) IN (${q.availability.length ? placeholders(q.availability.length) : 'NULL'})`);
+    ) IN (${q.availability.length ? placeholders(q.availability.length) : 'NULL'})`); // no codes: nothing matches, as in the index
     w.params.push(q.freshSinceMs ?? Date.now(), ...q.availability);
   }
   const c: string[] = [];

@@ -89,11 +89,12 @@ interface LogTable {
   table: string;
   key: string;
   time: string;
-  recent?: string;
+  /** The recent table holding the newest logs, with the columns both tables share (in one order). */
+  recent?: { table: string; columns: string };
 }
 
-const STATUS: LogTable = { table: 'evse_status_logs', key: 'station_id', time: 'sampled_at_ms', recent: 'evse_status_recent' };
 const STATUS_COLUMNS = 'station_id, sampled_at_ms, logged_at_ms, is_plugged_in, is_charging, charge_rate_watts, is_out_of_order, simulated';
+const STATUS: LogTable = { table: 'evse_status_logs', key: 'station_id', time: 'sampled_at_ms', recent: { table: 'evse_status_recent', columns: STATUS_COLUMNS } };
 const WATERMARK_KEY = 'evse_status_compacted_before';
 const COMMANDS: LogTable = { table: 'evse_command_logs', key: 'station_id', time: 'logged_at_ms' };
 const VEHICLE: LogTable = { table: 'vehicle_status_logs', key: 'vehicle_id', time: 'sampled_at_ms' };
@@ -164,17 +165,16 @@ export class TelemetryRepository {
     return out;
   }
 
-  /** The EVSEs of some locations, for the simulator and the location panel. */
-  stationsOfLocations(locationIds: number[]): Array<{ station_id: number; location_id: number }> {
-    const one = this.stmt('SELECT id AS station_id, location_id FROM stations WHERE location_id = ? ORDER BY id');
-    return locationIds.flatMap((id) => one.all(id) as Array<{ station_id: number; location_id: number }>);
+  /** The station (EVSE) ids of a location. */
+  stationsOf(locationId: number): number[] {
+    return (this.stmt('SELECT id FROM stations WHERE location_id = ? ORDER BY id').all(locationId) as Array<{ id: number }>).map((r) => r.id);
   }
 
   /**
-   * Stores status logs (first write wins on (EVSE, sampled_at)) and moves each EVSE's newest state forward, in one
-   * transaction. Returns the EVSEs whose newest state changed.
+   * Stores status logs (first write wins on (EVSE, sampled_at)) and moves each EVSE's newest state (each row's
+   * `state`, from evseState()) forward, in one transaction. Returns the EVSEs whose newest state changed.
    */
-  insertEvseStatus(rows: Array<EvseStatusRow & { location_id: number }>): InsertOutcome & { latest: EvseLatestRow[] } {
+  insertEvseStatus(rows: Array<EvseStatusRow & { location_id: number; state: Availability }>): InsertOutcome & { latest: EvseLatestRow[] } {
     // Below the watermark a log belongs in evse_status_logs (a late sample), from it on in the recent table.
     const watermark = this.compactedBefore();
     const intoLogs = this.stmt(`INSERT INTO evse_status_logs (${STATUS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
@@ -194,8 +194,7 @@ export class TelemetryRepository {
         inserted++;
         const prev = newest.get(r.station_id);
         if (!prev || r.sampled_at_ms > prev.sampled_at_ms) {
-          const state = (r.is_out_of_order === 1 ? 3 : r.is_plugged_in === 1 || r.is_charging === 1 ? 2 : r.is_plugged_in === 0 ? 1 : 0) as Availability;
-          newest.set(r.station_id, { station_id: r.station_id, location_id: r.location_id, sampled_at_ms: r.sampled_at_ms, state, simulated: r.simulated });
+          newest.set(r.station_id, { station_id: r.station_id, location_id: r.location_id, sampled_at_ms: r.sampled_at_ms, state: r.state, simulated: r.simulated });
         }
       }
       const latest: EvseLatestRow[] = [];
@@ -380,7 +379,7 @@ export class TelemetryRepository {
     const select = (cond: string, dir: 'ASC' | 'DESC', extra: unknown[], limit: number): T[] => {
       const arm = (table: string, cols: string) => `SELECT * FROM (SELECT ${cols} FROM ${table} WHERE ${range}${cond} ORDER BY ${t.time} ${dir} LIMIT ?)`;
       if (!t.recent) return this.stmt(`${arm(t.table, '*')}`).all(...params, ...extra, limit) as T[];
-      const sql = `${arm(t.table, STATUS_COLUMNS)} UNION ALL ${arm(t.recent, STATUS_COLUMNS)} ORDER BY ${t.time} ${dir} LIMIT ?`;
+      const sql = `${arm(t.table, t.recent.columns)} UNION ALL ${arm(t.recent.table, t.recent.columns)} ORDER BY ${t.time} ${dir} LIMIT ?`;
       return this.stmt(sql).all(...params, ...extra, limit, ...params, ...extra, limit, limit) as T[];
     };
     const exists = (op: string, at: number) => select(` AND ${t.time} ${op} ?`, 'DESC', [at], 1).length > 0;

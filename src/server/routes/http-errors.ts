@@ -8,6 +8,8 @@ export function badRequest(c: Context, errors: ParamError[]) {
   return c.json({ status: 400, error: 'Bad Request', message: `Invalid parameter${names.length > 1 ? 's' : ''}: ${names.join(', ')}`, errors }, 400);
 }
 
+export const notFound = (c: Context, message: string) => c.json({ status: 404, error: 'Not Found', message }, 404);
+
 /** A refused check-in or photo: 400 naming the parameters, or 404 / 413 / 415 / 429 (with Retry-After) and the reasons. */
 export function failure(c: Context, outcome: Extract<CheckinOutcome, { ok: false }>) {
   if (outcome.retryAfter) c.header('Retry-After', String(outcome.retryAfter));

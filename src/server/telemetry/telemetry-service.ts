@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import type { z } from 'zod';
 import {
   EvseCommandLogInput,
   EvseStatusLogInput,
@@ -7,6 +8,7 @@ import {
 } from '../../shared/api/evenergy-logs';
 import type { ParamError } from '../../shared/api/query-params';
 import { stationIdOf } from '../../shared/telemetry/evse-id';
+import { evseState } from '../../shared/telemetry/availability';
 import { busySummary, occupancyByHourOfWeek, type OccupancyBucket } from '../../shared/telemetry/occupancy';
 import type { CheckinRepository } from '../repositories/checkin-repository';
 import type { TelemetryRepository, UserVehicleRow } from '../repositories/telemetry-repository';
@@ -33,6 +35,20 @@ export interface Occupancy {
   buckets: OccupancyBucket[];
 }
 
+const reportOf = (v: { received: number; rejected: IngestReport['rejected'] }, outcome: { inserted: number; duplicates: number }): IngestResult => ({
+  ok: true,
+  report: { received: v.received, inserted: outcome.inserted, duplicates: outcome.duplicates, rejected: v.rejected },
+});
+
+/** Why a record's EVSE reference cannot be used (none when it can). */
+function evseErrors(ref: string | undefined, station: number | null, pathStationId: number | null, known: Map<number, number>): RecordErrors {
+  if (ref === undefined) return pathStationId === null ? [{ field: 'evse', message: 'required: the EVSE id or URL' }] : [];
+  if (station === null) return [{ field: 'evse', message: 'not an EVSE id (evse + 26 characters) or URL' }];
+  if (pathStationId !== null && station !== pathStationId) return [{ field: 'evse', message: 'differs from the EVSE in the path' }];
+  if (!known.has(station)) return [{ field: 'evse', message: 'no such EVSE' }];
+  return [];
+}
+
 /** Ingestion (validation, idempotence, newest state) and reads that combine several sources. */
 export class TelemetryService {
   private compacting = false;
@@ -46,33 +62,73 @@ export class TelemetryService {
 
   /** EVSE status logs: in the batch route each record names its EVSE; under /evses/{id} the path does. */
   ingestEvseStatus(body: unknown, pathStationId: number | null): IngestResult {
-    const batch = batchOf(body);
-    if (Array.isArray(batch)) return { ok: false, errors: batch };
+    const v = this.evseBatch(body, pathStationId, EvseStatusLogInput, (r) => ({ field: 'sampled_at', at: r.sampled_at }));
+    if (!v.ok) return v;
     const now = this.now();
-    const { known, stationAt } = this.evsesOf(batch.logs, pathStationId);
-    const { good, rejected } = validateEach(batch.logs, EvseStatusLogInput, (r, index) => {
-      const errors: RecordErrors = [...this.evseErrors(r.evse, stationAt[index], pathStationId, known)];
-      if (r.sampled_at > now + FUTURE_TOLERANCE_MS) errors.push({ field: 'sampled_at', message: 'is in the future' });
-      return errors;
-    });
-    const rows = good.map(({ index, record: r }) => {
-      const station = stationAt[index] as number;
-      return {
-        station_id: station,
-        location_id: known.get(station) as number,
-        sampled_at_ms: r.sampled_at,
-        logged_at_ms: now,
-        is_plugged_in: bit(r.is_plugged_in),
-        is_charging: bit(r.is_charging),
-        charge_rate_watts: r.charge_rate_watts ?? null,
-        is_out_of_order: bit(r.is_out_of_order),
-        simulated: batch.simulated ? 1 : 0,
-      };
-    });
+    const rows = v.good.map(({ record: r, station, location }) => ({
+      station_id: station,
+      location_id: location,
+      sampled_at_ms: r.sampled_at,
+      logged_at_ms: now,
+      is_plugged_in: bit(r.is_plugged_in),
+      is_charging: bit(r.is_charging),
+      charge_rate_watts: r.charge_rate_watts ?? null,
+      is_out_of_order: bit(r.is_out_of_order),
+      simulated: v.simulated ? 1 : 0,
+      state: evseState(r),
+    }));
     const outcome = rows.length > 0 ? this.repo.insertEvseStatus(rows) : { inserted: 0, duplicates: 0, latest: [] };
     this.availability.apply(outcome.latest);
     this.compactSoon();
-    return { ok: true, report: { received: batch.logs.length, inserted: outcome.inserted, duplicates: outcome.duplicates, rejected } };
+    return reportOf(v, outcome);
+  }
+
+  ingestEvseCommands(body: unknown, pathStationId: number | null): IngestResult {
+    const now = this.now();
+    const v = this.evseBatch(body, pathStationId, EvseCommandLogInput, (r) => ({ field: 'logged_at', at: r.logged_at ?? now }));
+    if (!v.ok) return v;
+    const outcome = this.repo.insertEvseCommands(
+      v.good.map(({ record: r, station }) => ({
+        station_id: station,
+        logged_at_ms: r.logged_at ?? now,
+        max_load_target_milliamps: r.max_load_target_milliamps ?? null,
+        is_enabled_target: bit(r.is_enabled_target),
+        always_enabled: bit(r.always_enabled),
+        reason: r.reason ?? null,
+        internal_command_id: r.internal_command_id ?? null,
+        simulated: v.simulated ? 1 : 0,
+      })),
+    );
+    return reportOf(v, outcome);
+  }
+
+  /**
+   * A batch of EVSE logs validated record by record: the shape, the EVSE (each record's, else the path's; read once
+   * per record, looked up once per batch) and the time (not in the future). Good records come with their station
+   * and location.
+   */
+  private evseBatch<S extends z.ZodType<{ evse?: string }>>(body: unknown, pathStationId: number | null, schema: S, timeOf: (r: z.infer<S>) => { field: string; at: number }) {
+    const batch = batchOf(body);
+    if (Array.isArray(batch)) return { ok: false as const, errors: batch };
+    const stationAt = batch.logs.map((l) => {
+      const ref = l && typeof l === 'object' ? (l as { evse?: unknown }).evse : undefined;
+      return typeof ref === 'string' ? stationIdOf(idFromRef(ref)) : pathStationId;
+    });
+    const known = this.repo.locationsOfStations(stationAt.filter((st): st is number => st !== null));
+    const latest = this.now() + FUTURE_TOLERANCE_MS;
+    const { good, rejected } = validateEach(batch.logs, schema, (r, index) => {
+      const errors = evseErrors(r.evse, stationAt[index], pathStationId, known);
+      const { field, at } = timeOf(r);
+      if (at > latest) errors.push({ field, message: 'is in the future' });
+      return errors;
+    });
+    return {
+      ok: true as const,
+      simulated: batch.simulated,
+      received: batch.logs.length,
+      rejected,
+      good: good.map(({ index, record }) => ({ record, station: stationAt[index] as number, location: known.get(stationAt[index] as number) as number })),
+    };
   }
 
   /**
@@ -93,49 +149,6 @@ export class TelemetryService {
     });
   }
 
-  /** Each record's station (from its `evse`, else the path's), read once, and which of them exist. */
-  private evsesOf(logs: unknown[], pathStationId: number | null) {
-    const stationAt = logs.map((l) => {
-      const ref = l && typeof l === 'object' ? (l as { evse?: unknown }).evse : undefined;
-      return typeof ref === 'string' ? stationIdOf(idFromRef(ref)) : pathStationId;
-    });
-    const known = this.repo.locationsOfStations(stationAt.filter((s): s is number => s !== null));
-    return { known, stationAt };
-  }
-
-  ingestEvseCommands(body: unknown, pathStationId: number | null): IngestResult {
-    const batch = batchOf(body);
-    if (Array.isArray(batch)) return { ok: false, errors: batch };
-    const now = this.now();
-    const { known, stationAt } = this.evsesOf(batch.logs, pathStationId);
-    const { good, rejected } = validateEach(batch.logs, EvseCommandLogInput, (r, index) => {
-      const errors: RecordErrors = [...this.evseErrors(r.evse, stationAt[index], pathStationId, known)];
-      if (r.logged_at !== undefined && r.logged_at > now + FUTURE_TOLERANCE_MS) errors.push({ field: 'logged_at', message: 'is in the future' });
-      return errors;
-    });
-    const outcome = this.repo.insertEvseCommands(
-      good.map(({ index, record: r }) => ({
-        station_id: stationAt[index] as number,
-        logged_at_ms: r.logged_at ?? now,
-        max_load_target_milliamps: r.max_load_target_milliamps ?? null,
-        is_enabled_target: bit(r.is_enabled_target),
-        always_enabled: bit(r.always_enabled),
-        reason: r.reason ?? null,
-        internal_command_id: r.internal_command_id ?? null,
-        simulated: batch.simulated ? 1 : 0,
-      })),
-    );
-    return { ok: true, report: { received: batch.logs.length, inserted: outcome.inserted, duplicates: outcome.duplicates, rejected } };
-  }
-
-  private evseErrors(ref: string | undefined, station: number | null, pathStationId: number | null, known: Map<number, number>): RecordErrors {
-    if (ref === undefined) return pathStationId === null ? [{ field: 'evse', message: 'required: the EVSE id or URL' }] : [];
-    if (station === null) return [{ field: 'evse', message: 'not an EVSE id (evse + 26 characters) or URL' }];
-    if (pathStationId !== null && station !== pathStationId) return [{ field: 'evse', message: 'differs from the EVSE in the path' }];
-    if (!known.has(station)) return [{ field: 'evse', message: 'no such EVSE' }];
-    return [];
-  }
-
   createVehicle(userId: number, name: string | null): UserVehicleRow {
     const v = { id: `vhcl${ulid()}`, user_id: userId, name, created_at: new Date(this.now()).toISOString() };
     this.repo.createVehicle(v);
@@ -152,7 +165,7 @@ export class TelemetryService {
     const batch = batchOf(body);
     if (Array.isArray(batch)) return { ok: false, errors: batch };
     const now = this.now();
-    const { good, rejected } = validateEach(batch.logs, VehicleStatusLogInput.extend({}), (r) =>
+    const { good, rejected } = validateEach(batch.logs, VehicleStatusLogInput, (r) =>
       r.sampled_at > now + FUTURE_TOLERANCE_MS ? [{ field: 'sampled_at', message: 'is in the future' }] : [],
     );
     const outcome = this.repo.insertVehicleStatus(
@@ -166,13 +179,13 @@ export class TelemetryService {
         charge_rate_watts: r.charge_rate_watts ?? null,
       })),
     );
-    return { ok: true, report: { received: batch.logs.length, inserted: outcome.inserted, duplicates: outcome.duplicates, rejected } };
+    return reportOf({ received: batch.logs.length, rejected }, outcome);
   }
 
   /** Occupancy by local hour of week over the last 30 days: EVSE status logs plus check-ins. */
   occupancy(location: { id: number; latitude: number; longitude: number }): Occupancy {
     const since = this.now() - OCCUPANCY_DAYS * 86_400_000;
-    const stations = this.repo.stationsOfLocations([location.id]).map((s) => s.station_id);
+    const stations = this.repo.stationsOf(location.id);
     const { hours, simulated } = this.repo.hourlyOccupancy(stations, since);
     const checkinTimes = this.checkins.checkinTimes(location.id, new Date(since).toISOString());
     const timeZone = timeZoneAt(location.latitude, location.longitude);

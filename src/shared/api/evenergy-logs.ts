@@ -47,24 +47,19 @@ const expandOf = (what: 'evse' | 'vehicle') =>
     .optional()
     .describe(`\`${what}\` embeds the ${what} object instead of its URL`);
 
-export const EvseStatusLogsQuery = z.object({
-  ...pageFields,
+const sampledRange = {
   sampled_at__gte: isoInstant.optional().describe('Logs sampled at or after this date-time'),
   sampled_at__lte: isoInstant.optional().describe('Logs sampled at or before this date-time'),
-  expand: expandOf('evse'),
-});
+};
+
+export const EvseStatusLogsQuery = z.object({ ...pageFields, ...sampledRange, expand: expandOf('evse') });
 export const EvseCommandLogsQuery = z.object({
   ...pageFields,
   logged_at__gte: isoInstant.optional().describe('Logs logged at or after this date-time'),
   logged_at__lte: isoInstant.optional().describe('Logs logged at or before this date-time'),
   expand: expandOf('evse'),
 });
-export const VehicleStatusLogsQuery = z.object({
-  ...pageFields,
-  sampled_at__gte: isoInstant.optional().describe('Logs sampled at or after this date-time'),
-  sampled_at__lte: isoInstant.optional().describe('Logs sampled at or before this date-time'),
-  expand: expandOf('vehicle'),
-});
+export const VehicleStatusLogsQuery = z.object({ ...pageFields, ...sampledRange, expand: expandOf('vehicle') });
 export const ExpandEvseQuery = z.object({ expand: expandOf('evse') });
 export const ExpandVehicleQuery = z.object({ expand: expandOf('vehicle') });
 

@@ -135,8 +135,8 @@ export const PlugShareStationSchema = z.object({
   available: z.number().describe('0 unknown, 1 available, 2 in use, 3 offline: live when the EVSE reported recently, else from the OCM status'),
   outlets: z.array(PlugShareOutletSchema),
   evse_id: z.string().describe('Extension: the ev.energy EVSE id of this station (/v2/evses/{evse_id}/status_logs)'),
-  available_updated_at: z.string().nullable().describe('Extension: when the newest status log was sampled; null without live data'),
-  available_simulated: z.boolean().describe('Extension: the newest status log came from the feed simulator'),
+  available_updated_at: z.string().nullable().describe('Extension: when the live state in `available` was sampled; null when `available` comes from the OCM status'),
+  available_simulated: z.boolean().describe('Extension: the live state in `available` came from the feed simulator'),
 });
 
 export const ProvenanceSchema = z.object({

@@ -7,9 +7,10 @@ export type Availability = 0 | 1 | 2 | 3;
 
 export const AVAILABILITY_LABELS: Record<Availability, string> = { 0: 'Unknown', 1: 'Available', 2: 'In use', 3: 'Offline' };
 
+/** What one status log says (absent = null: the integration could not tell). */
 export interface EvseSample {
-  is_plugged_in: boolean | null;
-  is_charging: boolean | null;
+  is_plugged_in?: boolean | null;
+  is_charging?: boolean | null;
   is_out_of_order?: boolean | null;
 }
 

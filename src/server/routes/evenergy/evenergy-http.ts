@@ -1,15 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../auth/caller';
+import { unauthorized, type AppEnv } from '../../auth/caller';
 import type { IngestResult } from '../../telemetry/telemetry-service';
 import { badRequest } from '../http-errors';
 
 /** ev.energy answers carry the API version they were produced by; this server speaks version 2. */
 export const EV_ENERGY_VERSION = '2';
 
-const unauthorized = (c: Context, message: string) => {
-  c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
-  return c.json({ status: 401, error: 'Unauthorized', message }, 401);
-};
 
 /**
  * ev.energy's v2 routes need a Bearer token (a JWT or API key from /v1/auth, or the feed token) and say their
@@ -31,8 +27,6 @@ export const requireFeed: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get('caller').feed) return c.json({ status: 403, error: 'Forbidden', message: 'EVSE logs are posted with the feed token (FEED_TOKEN)' }, 403);
   await next();
 };
-
-export const notFound = (c: Context, message: string) => c.json({ status: 404, error: 'Not Found', message }, 404);
 
 /** A JSON request body, or the 400 that says it is not one. */
 export async function readJson(c: Context): Promise<unknown> {

@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import type { ParamError } from '../../../shared/api/query-params';
 import type { Page, PageRequest } from '../../repositories/telemetry-repository';
-import { PAGE_SIZE_DEFAULT } from '../../../shared/api/evenergy-logs';
+import { isoInstant, PAGE_SIZE_DEFAULT } from '../../../shared/api/evenergy-logs';
+import { badRequest } from '../http-errors';
 
 /**
  * Opaque page cursors: which list they belong to and the time of the boundary log. A cursor from another list or
@@ -25,6 +26,9 @@ export function decodeCursor(kind: CursorKind, cursor: string): number | null {
 
 /** ISO 8601 with milliseconds, as the logs' times are kept. */
 export const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A log's time field: the list filters on `{field}__gte` / `__lte`, rows keep it as `{field}_ms`. */
+export type TimeField = 'sampled_at' | 'logged_at';
 
 interface PageQuery {
   page_before?: string;
@@ -67,4 +71,29 @@ export function setPageLinks<T>(c: Context, kind: CursorKind, page: Page<T>, req
   if (page.hasNewer && newerFrom !== undefined) links.push(`<${link('page_before', newerFrom)}>; rel="prev previous"`);
   if (page.hasOlder && olderFrom !== undefined) links.push(`<${link('page_after', olderFrom)}>; rel="next"`);
   if (links.length) c.header('Link', links.join(', '));
+}
+
+/**
+ * Answers a list route: the page the query asks for, newest first, with its Link header, each log serialised; or the
+ * 400 that names the bad parameters.
+ */
+export function answerPage<T>(
+  c: Context,
+  kind: CursorKind,
+  field: TimeField,
+  q: PageQuery & Partial<Record<`${TimeField}__gte` | `${TimeField}__lte`, number>>,
+  load: (req: PageRequest) => Page<T>,
+  serialize: (row: T) => unknown,
+): Response {
+  const req = pageRequest(kind, q, { gte: q[`${field}__gte`], lte: q[`${field}__lte`], gteName: `${field}__gte`, lteName: `${field}__lte` });
+  if (Array.isArray(req)) return badRequest(c, req);
+  const page = load(req);
+  setPageLinks(c, kind, page, req, (row) => (row as Record<string, number>)[`${field}_ms`]);
+  return c.json(page.items.map(serialize));
+}
+
+/** The time a single-log path names (`{sampled_at}`, `{logged_at}`), or the 400 that names it. */
+export function logTime(c: Context, field: TimeField): number | Response {
+  const at = isoInstant.safeParse(decodeURIComponent(c.req.param(field) ?? ''));
+  return at.success ? at.data : badRequest(c, [{ parameter: field, message: at.error.issues[0].message }]);
 }

@@ -1,16 +1,14 @@
 import { Hono, type Context } from 'hono';
-import { CreateVehicleBody, ExpandVehicleQuery, isoInstant, VehicleStatusLogsQuery } from '../../../shared/api/evenergy-logs';
-import { paramErrors } from '../../../shared/api/query-params';
+import { CreateVehicleBody, ExpandVehicleQuery, VehicleStatusLogsQuery } from '../../../shared/api/evenergy-logs';
 import type { AppDeps } from '../../app-deps';
 import type { AppEnv } from '../../auth/caller';
 import type { UserVehicleRow } from '../../repositories/telemetry-repository';
-import { badRequest } from '../http-errors';
+import { notFound } from '../http-errors';
+import { parseRequest } from '../request-input';
 import { baseUrlOf } from '../plugshare/locations.routes';
-import { evEnergyAuth, ingestAnswer, notFound, readJson } from './evenergy-http';
-import { pageRequest, setPageLinks } from './log-pages';
+import { evEnergyAuth, ingestAnswer, readJson } from './evenergy-http';
+import { answerPage, logTime } from './log-pages';
 import { toUserVehicle, toVehicleStatusLog } from './log-serializers';
-
-const query = (c: Context) => Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v[0]]));
 
 /**
  * ev.energy vehicle routes for a driver's own vehicles: create one (extension), post its telematics (extension),
@@ -44,11 +42,9 @@ export function evEnergyVehicleLogRoutes(deps: AppDeps) {
     const userId = signedIn(c);
     if (userId instanceof Response) return userId;
     // The body is optional: an empty one names no vehicle.
-    const body = (await c.req.raw.clone().text()).trim() === '' ? {} : await readJson(c);
+    const body = await parseRequest(c, CreateVehicleBody);
     if (body instanceof Response) return body;
-    const parsed = CreateVehicleBody.safeParse(body);
-    if (!parsed.success) return badRequest(c, paramErrors(parsed.error));
-    const v = deps.telemetry.createVehicle(userId, parsed.data.name ?? null);
+    const v = deps.telemetry.createVehicle(userId, body.name ?? null);
     return c.json(toUserVehicle(base(c), v), 201);
   });
 
@@ -58,18 +54,13 @@ export function evEnergyVehicleLogRoutes(deps: AppDeps) {
     return c.json(toUserVehicle(base(c), v));
   });
 
-  r.get('/vehicles/:vehicle_id/status_logs', (c) => {
-    const parsed = VehicleStatusLogsQuery.safeParse(query(c));
-    if (!parsed.success) return badRequest(c, paramErrors(parsed.error));
-    const q = parsed.data;
+  r.get('/vehicles/:vehicle_id/status_logs', async (c) => {
+    const q = await parseRequest(c, VehicleStatusLogsQuery);
+    if (q instanceof Response) return q;
     const v = ownVehicle(c);
     if (v instanceof Response) return v;
-    const req = pageRequest('vehicle_status', q, { gte: q.sampled_at__gte, lte: q.sampled_at__lte, gteName: 'sampled_at__gte', lteName: 'sampled_at__lte' });
-    if (Array.isArray(req)) return badRequest(c, req);
-    const page = repo.vehicleStatusPage(v.id, req);
-    setPageLinks(c, 'vehicle_status', page, req, (l) => l.sampled_at_ms);
     const vehicle = q.expand === 'vehicle' ? toUserVehicle(base(c), v) : null;
-    return c.json(page.items.map((l) => toVehicleStatusLog(base(c), l, vehicle)));
+    return answerPage(c, 'vehicle_status', 'sampled_at', q, (req) => repo.vehicleStatusPage(v.id, req), (l) => toVehicleStatusLog(base(c), l, vehicle));
   });
 
   r.post('/vehicles/:vehicle_id/status_logs', async (c) => {
@@ -80,16 +71,17 @@ export function evEnergyVehicleLogRoutes(deps: AppDeps) {
     return ingestAnswer(c, deps.telemetry.ingestVehicleStatus(body, v.id));
   });
 
-  r.get('/vehicles/:vehicle_id/status_logs/:sampled_at', (c) => {
-    const parsed = ExpandVehicleQuery.safeParse(query(c));
-    if (!parsed.success) return badRequest(c, paramErrors(parsed.error));
-    const at = isoInstant.safeParse(decodeURIComponent(c.req.param('sampled_at')));
-    if (!at.success) return badRequest(c, [{ parameter: 'sampled_at', message: at.error.issues[0].message }]);
+  r.get('/vehicles/:vehicle_id/status_logs/:sampled_at', async (c) => {
+    const q = await parseRequest(c, ExpandVehicleQuery);
+    if (q instanceof Response) return q;
+    const at = logTime(c, 'sampled_at');
+    if (at instanceof Response) return at;
     const v = ownVehicle(c);
     if (v instanceof Response) return v;
-    const log = repo.vehicleStatusAt(v.id, at.data);
-    if (!log) return notFound(c, `No status log of this vehicle sampled at ${c.req.param('sampled_at')}`);
-    return c.json(toVehicleStatusLog(base(c), log, parsed.data.expand === 'vehicle' ? toUserVehicle(base(c), v) : null));
+    const log = repo.vehicleStatusAt(v.id, at);
+    return log
+      ? c.json(toVehicleStatusLog(base(c), log, q.expand === 'vehicle' ? toUserVehicle(base(c), v) : null))
+      : notFound(c, `No status log of this vehicle sampled at ${c.req.param('sampled_at')}`);
   });
 
   return r;

@@ -75,6 +75,7 @@ export function toPlugShareLocation(l: LocationDetails, ctx: SerializeContext, e
     description: [l.general_comments, l.address_line2].filter(Boolean).join('\n') || null,
     stations: l.stations.map((s) => {
       const live = ctx.live.evse(s.id);
+      const fresh = live?.fresh ? live : undefined;
       return {
       id: s.id,
       created_at: isoTimestamp(s.created_at),
@@ -84,7 +85,7 @@ export function toPlugShareLocation(l: LocationDetails, ctx: SerializeContext, e
       cost_description: l.usage_cost,
       manufacturer: s.manufacturer,
       model: s.model,
-      available: live?.fresh ? live.state : staticAvailability(s.status_type_id ?? l.status_type_id),
+      available: fresh ? fresh.state : staticAvailability(s.status_type_id ?? l.status_type_id),
       outlets: s.connectors.map((c) => {
         const { connector, power } = plugshareOutlet(c.connection_type_id, c.current_type_id);
         return {
@@ -103,8 +104,8 @@ export function toPlugShareLocation(l: LocationDetails, ctx: SerializeContext, e
         };
       }),
       evse_id: evseIdOf(s.id),
-      available_updated_at: live ? new Date(live.sampledAtMs).toISOString() : null,
-      available_simulated: live?.simulated ?? false,
+      available_updated_at: fresh ? new Date(fresh.sampledAtMs).toISOString() : null,
+      available_simulated: fresh?.simulated ?? false,
       };
     }),
     reviews: extra.community?.reviews ?? [],

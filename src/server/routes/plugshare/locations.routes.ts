@@ -6,7 +6,7 @@ import { paramErrors } from '../../../shared/api/query-params';
 import { bearingDeg } from '../../../shared/geo/distance';
 import { wrapLng } from '../../../shared/geo/bbox';
 import type { AppDeps } from '../../app-deps';
-import { badRequest } from '../http-errors';
+import { badRequest, notFound } from '../http-errors';
 import { TOTAL_COUNT_HEADER } from '../ocm/poi.routes';
 import { plugshareFilters } from './filters';
 import { toPlugShareLocation } from './location-serializer';
@@ -48,7 +48,7 @@ export function plugshareRoutes(deps: AppDeps) {
     const raw = c.req.param('id') ?? '';
     if (!/^\d{1,15}$/.test(raw)) return badRequest(c, [{ parameter: 'id', message: 'expected a numeric location id' }]);
     const [location] = deps.locations.details([Number(raw)]);
-    return location ?? c.json({ status: 404, error: 'Not Found', message: `No location with id ${raw}` }, 404);
+    return location ?? notFound(c, `No location with id ${raw}`);
   };
 
   // Extension: occupancy by local hour of week (status logs of the last 30 days plus check-ins).

@@ -26,7 +26,7 @@ export function LiveStatus({ l }: { l: PlugShareLocation }) {
 
 /** One station's availability: live when its EVSE reported recently, else from the OCM status. */
 export function StationAvailability({ s }: { s: PlugShareLocation['stations'][number] }) {
-  const live = s.available_updated_at !== null && s.available !== 0;
+  const live = s.available_updated_at !== null;
   if (!live && s.available === 0) return null;
   return (
     <span className={`rounded px-1 py-0.5 text-xs ${AVAILABILITY_STYLE[s.available as Availability]}`} title={live ? `Live, sampled ${ago(s.available_updated_at as string)}` : 'From the record’s status, not live'} data-testid="station-availability">

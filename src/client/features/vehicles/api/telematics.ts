@@ -18,23 +18,26 @@ export async function latestVehicleLog(link: TelematicsLink, signal?: AbortSigna
   return logs[0] ?? null;
 }
 
-/**
- * Keeps my vehicle's state of charge in step with its telematics while a link exists: the range ring and the
- * route planner's "use my car's charge" read it from the vehicle store.
- */
-export function useTelematicsSoc() {
+/** The linked car's newest log, polled; one query however many components read it. */
+export function useLinkedCarLog() {
   const link = useVehicleStore((s) => s.telematics);
-  const socReported = useVehicleStore((s) => s.socReported);
-  const query = useQuery({
+  return useQuery({
     queryKey: ['telematics', link?.vehicleId ?? '', link?.token ?? ''],
     queryFn: ({ signal }) => latestVehicleLog(link as TelematicsLink, signal),
     enabled: link !== null,
     refetchInterval: TELEMATICS_POLL_MS,
     retry: false,
   });
-  const log = query.data;
+}
+
+/**
+ * Keeps my vehicle's state of charge in step with its telematics while a link exists (mounted once, in the app):
+ * the range ring and the route planner's "use my car's charge" read it from the vehicle store.
+ */
+export function useTelematicsSoc() {
+  const socReported = useVehicleStore((s) => s.socReported);
+  const log = useLinkedCarLog().data;
   useEffect(() => {
     if (log && log.state_of_charge_percentage !== null) socReported(log.state_of_charge_percentage, log.sampled_at);
   }, [log, socReported]);
-  return query;
 }

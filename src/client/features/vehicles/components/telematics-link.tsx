@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useVehicleStore } from '../../../stores/vehicle-store';
 import { ago } from '../../availability/live-text';
-import { useTelematicsSoc } from '../api/telematics';
+import { useLinkedCarLog } from '../api/telematics';
 
 const VEHICLE_ID = /^vhcl[0-9A-HJKMNP-TV-Z]{26}$/i;
 
 /** Link my car's telematics (an ev.energy vehicle id) so its reported state of charge replaces the slider. */
 export function TelematicsLink() {
   const { telematics, socReportedAt, telematicsLinked, telematicsUnlinked } = useVehicleStore();
-  const query = useTelematicsSoc();
+  const query = useLinkedCarLog();
   const [vehicleId, setVehicleId] = useState('');
   const [token, setToken] = useState('');
   const [open, setOpen] = useState(false);
