@@ -17,7 +17,7 @@ import {
   prettyCode,
 } from './mappings';
 import { RowError, coordinates, date, guardRow, int, text } from './parse-helpers';
-import { emptyLocation, type ConnectorRecord, type LocationRecord, type ParsedItem, type StationRecord } from './types';
+import { type ConnectorRecord, type LocationRecord, type ParsedItem, type StationRecord } from './types';
 
 /** Pads ZIP codes whose leading zeros Excel stripped (MA export: `2128` → `02128`). */
 export function normaliseZip(zip: string | null, state: string | null): string | null {
@@ -61,14 +61,19 @@ const station = (ref: string, connectors: ConnectorRecord[]): StationRecord => (
  * becomes a station; its connectors carry the port count when there is one connector type, and no count with a
  * note when several types share the ports (the split is not in the source).
  */
-export function afdcStations(row: Row, network: string | null): StationRecord[] {
-  const tokens = (text(row['EV Connector Types']) ?? '').split(/\s+/).filter(Boolean);
-  const unknownTokens = tokens.filter((t) => !(t in AFDC_CONNECTORS));
-  if (unknownTokens.length > 0) throw new RowError(`unknown connector type ${unknownTokens.join(', ')}`);
+/** Port counts per level (Level 1, Level 2, DC fast); empty counts are 0. */
+export function afdcPortCounts(row: Row): [number, number, number] {
   const n1 = int(row['EV Level1 EVSE Num'], 'EV Level1 EVSE Num') ?? 0;
   const n2 = int(row['EV Level2 EVSE Num'], 'EV Level2 EVSE Num') ?? 0;
   const n3 = int(row['EV DC Fast Count'], 'EV DC Fast Count') ?? 0;
   if (n1 < 0 || n2 < 0 || n3 < 0) throw new RowError('negative port count');
+  return [n1, n2, n3];
+}
+
+export function afdcStations(row: Row, network: string | null, [n1, n2, n3] = afdcPortCounts(row)): StationRecord[] {
+  const tokens = (text(row['EV Connector Types']) ?? '').split(/\s+/).filter(Boolean);
+  const unknownTokens = tokens.filter((t) => !(t in AFDC_CONNECTORS));
+  if (unknownTokens.length > 0) throw new RowError(`unknown connector type ${unknownTokens.join(', ')}`);
 
   const isTeslaDestination = network === 'Tesla Destination';
   const teslaIsDc = network === 'Tesla' || (n3 > 0 && !isTeslaDestination) || (n3 > 0 && n2 === 0);
@@ -162,25 +167,30 @@ export function afdcRowToRecord(row: Row): LocationRecord | string {
   const accessDays = text(row['Access Days Time']);
   const restricted = text(row['Restricted Access']);
   const country = text(row['Country']) ?? 'US';
-  const record = emptyLocation({
+  const ports = afdcPortCounts(row);
+  // A complete literal rather than a spread over emptyLocation(): one object of one shape per row, which matters
+  // at 100,000 rows a second.
+  return {
     source: 'afdc',
     sourceId: id,
-    dataProviderId: PROVIDER.afdc,
-    licence: LICENCE_BY_PROVIDER[PROVIDER.afdc],
-    title,
-    latitude,
-    longitude,
-  });
-  return {
-    ...record,
     sourceUpdatedAt: date(row['Updated At'], 'Updated At'),
+    dataProviderId: PROVIDER.afdc,
+    dataProvidersReference: id,
+    licence: LICENCE_BY_PROVIDER[PROVIDER.afdc],
+    isOpenData: true,
+    preferredId: null,
+    uuid: null,
+    title,
     addressLine1: text(row['Street Address']),
     addressLine2: text(row['Intersection Directions']),
     town: text(row['City']),
     stateOrProvince: state,
     postcode: normaliseZip(text(row['ZIP']), state),
     countryIso: country.toUpperCase(),
+    latitude,
+    longitude,
     contactTelephone1: text(row['Station Phone']),
+    contactEmail: null,
     relatedUrl: text(row['EV Network Web']),
     accessComments: [accessDays, restricted === 'true' || restricted === 'TRUE' ? 'Restricted access' : null].filter(Boolean).join('. ') || null,
     facilityType: text(row['Facility Type']),
@@ -190,15 +200,15 @@ export function afdcRowToRecord(row: Row): LocationRecord | string {
     operatorWebsite: text(row['EV Network Web']),
     usageTypeId: afdcUsageType(text(row['Access Code']), text(row['Groups With Access Code'])),
     statusTypeId,
+    submissionStatusTypeId: null,
     usageCost: text(row['EV Pricing']),
+    numberOfPoints: ports[0] + ports[1] + ports[2] || null,
+    dataQualityLevel: null,
     dateCreated: date(row['Open Date'], 'Open Date'),
+    dateLastVerified: null,
     dateLastConfirmed: date(row['Date Last Confirmed'], 'Date Last Confirmed'),
     datePlanned: statusCode === 'P' ? date(row['Expected Date'], 'Expected Date') : null,
-    stations: afdcStations(row, network),
-    numberOfPoints:
-      (int(row['EV Level1 EVSE Num'], 'EV Level1 EVSE Num') ?? 0) +
-        (int(row['EV Level2 EVSE Num'], 'EV Level2 EVSE Num') ?? 0) +
-        (int(row['EV DC Fast Count'], 'EV DC Fast Count') ?? 0) || null,
+    stations: afdcStations(row, network, ports),
   };
 }
 

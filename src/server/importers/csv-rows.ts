@@ -17,12 +17,10 @@ export interface CsvOptions {
   fixHeader?: (names: string[]) => string[];
 }
 
-const countNewlines = (fields: string[]) => {
+/** Newlines inside a record's (joined) fields: the record ends that many lines after it starts. */
+const countNewlines = (raw: string) => {
   let n = 0;
-  for (const f of fields) {
-    if (f.indexOf('\n') === -1) continue;
-    for (let i = 0; i < f.length; i++) if (f.charCodeAt(i) === 10) n++;
-  }
+  for (let i = raw.indexOf('\n'); i !== -1; i = raw.indexOf('\n', i + 1)) n++;
   return n;
 };
 
@@ -108,7 +106,8 @@ export async function* csvRows(stream: Readable, options: CsvOptions = {}): Asyn
   let line = 0;
   for await (const rows of papaChunks(stream, options.delimiter ?? ',')) {
     for (const record of rows) {
-      line += 1 + countNewlines(record);
+      const raw = record.join('\u001f');
+      line += 1 + countNewlines(raw);
       if (header === null) {
         const names = record.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
         header = options.fixHeader ? options.fixHeader(names) : names;
@@ -123,7 +122,7 @@ export async function* csvRows(stream: Readable, options: CsvOptions = {}): Asyn
         extra === 0 || (extra > 0 && record.slice(header.length).every((v) => v === ''))
           ? null
           : `has ${record.length} fields, the header has ${header.length} (column-shifted row)`;
-      yield { line, row, fieldCountError, raw: record.join('\u001f') };
+      yield { line, row, fieldCountError, raw };
     }
   }
 }

@@ -37,10 +37,14 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
-function isoDate(y: number, m: number, d: number, field: string): string {
+function validDate(y: number, m: number, d: number, field: string) {
   if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1] || (m === 2 && d === 29 && !isLeap(y))) {
     throw new RowError(`${field}: not a valid date (${y}-${m}-${d})`);
   }
+}
+
+function isoDate(y: number, m: number, d: number, field: string): string {
+  validDate(y, m, d, field);
   return `${y}-${pad(m)}-${pad(d)}T00:00:00Z`;
 }
 
@@ -56,9 +60,10 @@ export function date(v: string | undefined | null, field: string): string | null
   if (t === null || t.startsWith('0000-00-00') || t.toLowerCase() === 'n/a') return null;
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:UTC|Z)?$/.exec(t);
   if (m) {
-    const day = isoDate(+m[1], +m[2], +m[3], field);
-    if (m[4] === undefined) return day;
-    return `${day.slice(0, 10)}T${m[4]}:${m[5]}:${m[6] ?? '00'}Z`;
+    // Three dates per row on large imports: validate, then reuse the source's own digits.
+    validDate(+m[1], +m[2], +m[3], field);
+    const day = t.slice(0, 10);
+    return m[4] === undefined ? `${day}T00:00:00Z` : `${day}T${m[4]}:${m[5]}:${m[6] ?? '00'}Z`;
   }
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(t);
   if (m) return isoDate(m[3].length === 2 ? twoDigitYear(+m[3]) : +m[3], +m[1], +m[2], field);

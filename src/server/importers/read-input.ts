@@ -25,13 +25,8 @@ export function openInput(path: string): InputFile {
 
   const open = (onBytes?: (n: number) => void): Readable => {
     const raw = fs.createReadStream(path, { highWaterMark: 1 << 20 });
-    if (onBytes) {
-      let read = 0;
-      raw.on('data', (chunk) => {
-        read += chunk.length;
-        onBytes(read);
-      });
-    }
+    // bytesRead counts bytes from disk even when the consumer sets a text encoding on an uncompressed stream.
+    if (onBytes) raw.on('data', () => onBytes(raw.bytesRead));
     return gzipped ? raw.pipe(zlib.createGunzip()) : raw;
   };
 

@@ -147,7 +147,7 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
   };
   let items: AsyncIterable<ParsedItem> | Iterable<ParsedItem>;
   // Large CSV files are parsed in a worker thread while this thread writes (see parse-worker.ts).
-  if ((format === 'afdc' || format === 'ncr' || format === 'bnetza') && input.totalBytes >= WORKER_MIN_BYTES && !process.env.VITEST) {
+  if ((format === 'afdc' || format === 'ncr' || format === 'bnetza') && input.totalBytes >= WORKER_MIN_BYTES) {
     items = parseInWorker({ path: input.path, format, headerLine: head.split(/\r?\n/, 1)[0] }, progress);
   } else switch (format) {
     case 'afdc':

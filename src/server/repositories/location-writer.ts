@@ -25,6 +25,9 @@ export class LocationWriter {
   private readonly countries = new Map<string, number>();
   private nextLocationId: number;
   private nextOperatorId: number;
+  /** One timestamp for everything this writer (one import) stores: formatting a date per row is measurable. */
+  private readonly now = nowIso();
+  private columnsChecked = false;
 
   constructor(db: Db) {
     for (const r of db.prepare('SELECT id, title FROM ref_operators').all() as Array<{ id: number; title: string }>) {
@@ -54,6 +57,7 @@ export class LocationWriter {
       insert: db.prepare(`INSERT INTO locations (${locationColumns.join(', ')}, id, uuid, imported_at) VALUES (${locationColumns.map(() => '?').join(', ')}, ?, ?, ?)`),
       update: db.prepare(`UPDATE locations SET ${locationColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
       rtreeUpsert: db.prepare('INSERT OR REPLACE INTO locations_rtree (id, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)'),
+      rtreeInsert: db.prepare('INSERT INTO locations_rtree (id, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)'),
       stationsOf: db.prepare('SELECT id, ref FROM stations WHERE location_id = ?'),
       stationUpsert: db.prepare(
         `INSERT INTO stations (location_id, ref, network_ext_id, manufacturer, model, status_type_id, created_at)
@@ -71,6 +75,10 @@ export class LocationWriter {
          ON CONFLICT (station_id, ref) DO UPDATE SET connection_type_id = excluded.connection_type_id, current_type_id = excluded.current_type_id,
            level_id = excluded.level_id, power_kw = excluded.power_kw, power_estimated = excluded.power_estimated, amps = excluded.amps,
            voltage = excluded.voltage, quantity = excluded.quantity, status_type_id = excluded.status_type_id, comments = excluded.comments`,
+      ),
+      connectorInsert: db.prepare(
+        `INSERT INTO connectors (station_id, location_id, ref, connection_type_id, current_type_id, level_id, power_kw, power_estimated, amps, voltage, quantity, status_type_id, comments)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       connectorDelete: db.prepare('DELETE FROM connectors WHERE id = ?'),
       operatorInsert: db.prepare('INSERT INTO ref_operators (id, title, website_url, is_local, json) VALUES (?, ?, ?, 1, ?)'),
@@ -122,7 +130,7 @@ export class LocationWriter {
       return { skip: `older than the stored version (source updated ${r.sourceUpdatedAt.slice(0, 10)} < ${existing.source_updated_at.slice(0, 10)})` };
     }
 
-    const now = nowIso();
+    const now = this.now;
     let maxPower: number | null = null;
     for (const s of r.stations) for (const c of s.connectors) if (c.powerKw !== null && (maxPower === null || c.powerKw > maxPower)) maxPower = c.powerKw;
     const row = {
@@ -166,7 +174,13 @@ export class LocationWriter {
       content_hash: hash,
     };
 
-    const values = this.locationColumns.map((c) => row[c as keyof typeof row]);
+    // The literal's keys are the statements' columns in order (checked once per writer): binding its values
+    // directly avoids a keyed lookup per column per row.
+    if (!this.columnsChecked) {
+      if (Object.keys(row).join() !== this.locationColumns.join()) throw new Error('location row keys differ from the statement columns');
+      this.columnsChecked = true;
+    }
+    const values: unknown[] = Object.values(row);
     let id: number;
     if (existing) {
       id = existing.id;
@@ -177,7 +191,7 @@ export class LocationWriter {
       this.stmts.insert.run(...values, id, r.uuid ?? uuidv7().toUpperCase(), now);
     }
     this.existing(r.source).set(r.sourceId, { id, content_hash: hash, source_updated_at: r.sourceUpdatedAt });
-    this.stmts.rtreeUpsert.run(id, r.latitude, r.latitude, r.longitude, r.longitude);
+    (existing ? this.stmts.rtreeUpsert : this.stmts.rtreeInsert).run(id, r.latitude, r.latitude, r.longitude, r.longitude);
     // Duplicate station refs in one record (malformed source data) take the upsert path, which merges them.
     const uniqueRefs = new Set(r.stations.map((st) => st.ref)).size === r.stations.length;
     this.syncStations(id, r, now, existing !== undefined || !uniqueRefs);
@@ -194,7 +208,7 @@ export class LocationWriter {
       old?.delete(s.ref);
       const oldConnectors = hadRows ? new Map((this.stmts.connectorsOf.all(stationId) as Array<{ id: number; ref: string }>).map((c) => [c.ref, c.id])) : null;
       for (const c of s.connectors) {
-        this.stmts.connectorUpsert.run(
+        (hadRows ? this.stmts.connectorUpsert : this.stmts.connectorInsert).run(
           stationId, locationId, c.ref, c.connectionTypeId, c.currentTypeId, c.levelId, c.powerKw, c.powerEstimated ? 1 : 0,
           c.amps, c.voltage, c.quantity, c.statusTypeId, c.comments,
         );
