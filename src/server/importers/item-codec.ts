@@ -6,8 +6,9 @@ import type { ConnectorRecord, LocationRecord, ParsedItem, StationRecord } from 
  * objects (no key strings, no object shapes), and deserialising runs on the writer's thread, the import's
  * bottleneck. Fields are listed by hand on both sides so the unpacked objects are monomorphic literals; the
  * type checker catches a missing field and the round-trip test (distinct value per field) a wrong order.
- * Fields that repeat from row to row (licence, network, town, connector refs…) are sent once per batch in a string
- * table (the first element) and referenced by index: a third fewer bytes to copy and to read back.
+ * Long fields that repeat from row to row (licence, network, URLs, notes) are sent once per batch in a string table
+ * (the first element) and referenced by index: a third fewer bytes to copy and to read back. Short ones (towns,
+ * refs) are cheaper to copy than to look up.
  */
 type Flat = unknown[];
 const SKIP = 0;
@@ -35,15 +36,15 @@ export function packItems(items: readonly ParsedItem[]): Flat {
     out.push(
       RECORD, it.line, it.rows ?? null, it.hash ?? null,
       s(r.source), r.sourceId, r.sourceUpdatedAt, r.dataProviderId, r.dataProvidersReference, s(r.licence), r.isOpenData, r.preferredId, r.uuid,
-      r.title, r.addressLine1, r.addressLine2, s(r.town), s(r.stateOrProvince), r.postcode, s(r.countryIso), r.latitude, r.longitude,
+      r.title, r.addressLine1, r.addressLine2, r.town, r.stateOrProvince, r.postcode, r.countryIso, r.latitude, r.longitude,
       r.contactTelephone1, r.contactEmail, s(r.relatedUrl), s(r.accessComments), s(r.facilityType), r.generalComments, r.operatorId, s(r.operatorName),
       s(r.operatorWebsite), r.usageTypeId, r.statusTypeId, r.submissionStatusTypeId, s(r.usageCost), r.numberOfPoints, r.dataQualityLevel,
       r.dateCreated, r.dateLastVerified, r.dateLastConfirmed, r.datePlanned, r.stations.length,
     );
     for (const st of r.stations) {
-      out.push(s(st.ref), st.networkExtId, s(st.manufacturer), s(st.model), st.statusTypeId, st.connectors.length);
+      out.push(st.ref, st.networkExtId, s(st.manufacturer), s(st.model), st.statusTypeId, st.connectors.length);
       for (const c of st.connectors) {
-        out.push(s(c.ref), c.connectionTypeId, c.currentTypeId, c.levelId, c.powerKw, c.powerEstimated, c.amps, c.voltage, c.quantity, c.statusTypeId, s(c.comments));
+        out.push(c.ref, c.connectionTypeId, c.currentTypeId, c.levelId, c.powerKw, c.powerEstimated, c.amps, c.voltage, c.quantity, c.statusTypeId, s(c.comments));
       }
     }
   }
@@ -68,8 +69,8 @@ export function unpackItems(flat: Flat): ParsedItem[] {
     const hash = v[i++] as string | null;
     const record: LocationRecord = {
       source: s(v[i++]), sourceId: v[i++], sourceUpdatedAt: v[i++], dataProviderId: v[i++], dataProvidersReference: v[i++], licence: s(v[i++]),
-      isOpenData: v[i++], preferredId: v[i++], uuid: v[i++], title: v[i++], addressLine1: v[i++], addressLine2: v[i++], town: s(v[i++]),
-      stateOrProvince: s(v[i++]), postcode: v[i++], countryIso: s(v[i++]), latitude: v[i++], longitude: v[i++], contactTelephone1: v[i++],
+      isOpenData: v[i++], preferredId: v[i++], uuid: v[i++], title: v[i++], addressLine1: v[i++], addressLine2: v[i++], town: v[i++],
+      stateOrProvince: v[i++], postcode: v[i++], countryIso: v[i++], latitude: v[i++], longitude: v[i++], contactTelephone1: v[i++],
       contactEmail: v[i++], relatedUrl: s(v[i++]), accessComments: s(v[i++]), facilityType: s(v[i++]), generalComments: v[i++], operatorId: v[i++],
       operatorName: s(v[i++]), operatorWebsite: s(v[i++]), usageTypeId: v[i++], statusTypeId: v[i++], submissionStatusTypeId: v[i++],
       usageCost: s(v[i++]), numberOfPoints: v[i++], dataQualityLevel: v[i++], dateCreated: v[i++], dateLastVerified: v[i++],
@@ -77,11 +78,11 @@ export function unpackItems(flat: Flat): ParsedItem[] {
     };
     const stationCount = v[i++] as number;
     for (let n = 0; n < stationCount; n++) {
-      const station: StationRecord = { ref: s(v[i++]), networkExtId: v[i++], manufacturer: s(v[i++]), model: s(v[i++]), statusTypeId: v[i++], connectors: [] };
+      const station: StationRecord = { ref: v[i++], networkExtId: v[i++], manufacturer: s(v[i++]), model: s(v[i++]), statusTypeId: v[i++], connectors: [] };
       const connectorCount = v[i++] as number;
       for (let c = 0; c < connectorCount; c++) {
         const connector: ConnectorRecord = {
-          ref: s(v[i++]), connectionTypeId: v[i++], currentTypeId: v[i++], levelId: v[i++], powerKw: v[i++], powerEstimated: v[i++],
+          ref: v[i++], connectionTypeId: v[i++], currentTypeId: v[i++], levelId: v[i++], powerKw: v[i++], powerEstimated: v[i++],
           amps: v[i++], voltage: v[i++], quantity: v[i++], statusTypeId: v[i++], comments: s(v[i++]),
         };
         station.connectors.push(connector);

@@ -62,3 +62,17 @@ describe('source quirks', () => {
     expect(detectDelimiter('Betreiber,Adresse,Postleitzahl Ort')).toBe(',');
   });
 });
+
+describe('date fast path agrees with the general parser', () => {
+  it.each([
+    ['2025-04-21', '2025-04-21T00:00:00Z'],
+    ['2025-02-12 00:16:32 UTC', '2025-02-12T00:16:32Z'],
+    ['2024-02-29', '2024-02-29T00:00:00Z'],
+    ['2025-02-12T00:16:32Z', '2025-02-12T00:16:32Z'],
+    ['2025-02-12 00:16 UTC', '2025-02-12T00:16:00Z'],
+  ])('%s → %s', (input, expected) => expect(date(input, 'd')).toBe(expected));
+
+  it.each(['2023-02-29', '2025-13-01', '2025-00-10', '2025-04-31 10:00:00 UTC'])('rejects %s', (input) =>
+    expect(() => date(input, 'Open Date')).toThrow(RowError),
+  );
+});

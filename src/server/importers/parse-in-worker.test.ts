@@ -12,9 +12,9 @@ import type { WorkerFormat } from './parse-worker';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 
-async function collect(items: AsyncIterable<ParsedItem>): Promise<ParsedItem[]> {
+async function collect(items: AsyncIterable<ParsedItem | ParsedItem[]>): Promise<ParsedItem[]> {
   const out: ParsedItem[] = [];
-  for await (const it of items) out.push(it);
+  for await (const it of items) out.push(...(Array.isArray(it) ? it : [it]));
   return out;
 }
 

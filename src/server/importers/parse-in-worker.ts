@@ -25,9 +25,11 @@ function parseWorkerScript(): string {
   return workerScript;
 }
 
-/** Runs parse-worker.ts and yields its items in order, acknowledging each batch to let the worker go on. */
-export async function* parseInWorker(data: ParseWorkerData, onBytes: (n: number) => void): AsyncGenerator<ParsedItem> {
-  const worker = new Worker(parseWorkerScript(), { eval: true, workerData: data });
+/** Runs parse-worker.ts and yields its batches of items in order, acknowledging each to let the worker go on. */
+export async function* parseInWorker(data: ParseWorkerData, onBytes: (n: number) => void): AsyncGenerator<ParsedItem[]> {
+  // A larger young generation: parsing allocates ~5 KB per row that dies within a batch, and fewer, larger
+  // scavenges cost less in total.
+  const worker = new Worker(parseWorkerScript(), { eval: true, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
   const queue: ParseWorkerMessage[] = [];
   let notify: (() => void) | null = null;
   let exitError: Error | null = null;
@@ -55,7 +57,7 @@ export async function* parseInWorker(data: ParseWorkerData, onBytes: (n: number)
       if (m.type === 'error') throw new Error(`parse worker failed: ${m.message}`);
       worker.postMessage('ack');
       onBytes(m.bytesRead);
-      yield* unpackItems(m.packed);
+      yield unpackItems(m.packed);
     }
   } finally {
     await worker.terminate();

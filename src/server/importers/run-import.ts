@@ -121,8 +121,6 @@ export async function importFile(db: Db, filePath: string, options: ImportOption
   } else {
     if (refs.isEmpty()) throw new Error('reference data is missing: import OCM CoreReferenceData.json first (npm start does this from data/)');
     await writeLocations(db, input, format, head, summary, progress);
-    // Prices are read again from every location's text when the import is done (ensureTariffs), not per file.
-    markTariffsStale(new TariffRepository(db));
   }
   refs.invalidate();
   summary.seconds = (performance.now() - started) / 1000;
@@ -135,6 +133,19 @@ export async function importFile(db: Db, filePath: string, options: ImportOption
   return summary;
 }
 
+/** Groups an item stream for the writer, which takes the worker's batches as they come. */
+async function* inBatches(items: AsyncIterable<ParsedItem> | Iterable<ParsedItem>, size = 500): AsyncGenerator<ParsedItem[]> {
+  let batch: ParsedItem[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
 async function writeLocations(db: Db, input: InputFile, format: ImportFormat, head: string, summary: ImportSummary, progress: (n: number) => void) {
   const writer = new LocationWriter(db);
   const refs = new ReferenceRepository(db).all();
@@ -145,25 +156,25 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
     },
     hasAfdcStation: (id) => writer.has('afdc', id),
   };
-  let items: AsyncIterable<ParsedItem> | Iterable<ParsedItem>;
+  let batches: AsyncIterable<readonly ParsedItem[]>;
   // Large CSV files are parsed in a worker thread while this thread writes (see parse-worker.ts).
   if ((format === 'afdc' || format === 'ncr' || format === 'bnetza') && input.totalBytes >= WORKER_MIN_BYTES) {
-    items = parseInWorker({ path: input.path, format, headerLine: head.split(/\r?\n/, 1)[0] }, progress);
+    batches = parseInWorker({ path: input.path, format, headerLine: head.split(/\r?\n/, 1)[0] }, progress);
   } else switch (format) {
     case 'afdc':
-      items = parseAfdc(input.open(progress));
+      batches = inBatches(parseAfdc(input.open(progress)));
       break;
     case 'ncr':
-      items = parseNcr(input.open(progress));
+      batches = inBatches(parseNcr(input.open(progress)));
       break;
     case 'bnetza':
-      items = parseBnetza(input.open(progress), head.split(/\r?\n/, 1)[0]);
+      batches = inBatches(parseBnetza(input.open(progress), head.split(/\r?\n/, 1)[0]));
       break;
     case 'ocm-ndjson':
-      items = parseOcmNdjson(input.open(progress), ctx);
+      batches = inBatches(parseOcmNdjson(input.open(progress), ctx));
       break;
     case 'ocm-json':
-      items = parseOcmJson(await readAllText(input, progress), ctx);
+      batches = inBatches(parseOcmJson(await readAllText(input, progress), ctx));
       break;
     default:
       throw new Error(`unsupported location format ${format}`);
@@ -182,7 +193,7 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
   db.pragma('cache_size = -262144');
   db.exec('BEGIN');
   try {
-    for await (const item of items) {
+    for await (const batch of batches) for (const item of batch) {
       summary.read += item.rows ?? 1;
       if (item.skip !== undefined) recordSkip(summary, item.line, item.skip);
       else {
@@ -205,6 +216,9 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
       }
     }
     for (const id of withNewCheckins) checkins.refreshStats(id);
+    // Prices are read again from every location's text when imports are done (ensureTariffs), not per file; in the
+    // same transaction, so changed locations and the stale mark are stored together.
+    if (summary.inserted + summary.updated > 0) markTariffsStale(new TariffRepository(db));
     db.exec('COMMIT');
   } catch (err) {
     db.exec('ROLLBACK');
