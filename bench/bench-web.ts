@@ -126,11 +126,24 @@ encodeRoute(
 // shows the route); the measured runs open that link, as the friend who receives it does.
 async function tripRun(link: string) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const corridorSent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/v3/poi'), { timeout: 60_000 }).then(() => Date.now());
+  const corridorSent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/v3/poi'), { timeout: 60_000 });
   await page.goto(link);
-  const sentAt = await corridorSent;
+  await corridorSent;
   await page.locator('[data-testid="plan"], [data-testid="plan-none"]').first().waitFor({ timeout: 60_000 });
-  const elapsed = Date.now() - sentAt;
+  // Timed inside the page: from the first corridor request's start (Resource Timing) to the plan's first paint
+  // (Element Timing). Playwright's own polling backs off to every 500 ms and would add up to that much.
+  const elapsed = await page.evaluate(async () => {
+    const painted = await new Promise<number>((resolve) =>
+      new PerformanceObserver((list, observer) => {
+        const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier: string }).identifier === 'trip-plan') as (PerformanceEntry & { renderTime: number }) | undefined;
+        if (!entry) return;
+        observer.disconnect();
+        resolve(entry.renderTime || entry.startTime);
+      }).observe({ type: 'element', buffered: true }),
+    );
+    const sent = Math.min(...performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'fetch' && /\/v3\/poi$/.test(e.name)).map((e) => e.startTime));
+    return Math.round(painted - sent);
+  });
   const stops = await page.getByTestId('plan-stop').count();
   await page.waitForTimeout(500); // the address follows the view after the map settles
   const url = page.url();
@@ -152,7 +165,7 @@ const rows: Row[] = [
   { measure: 'JavaScript transferred for the first view (as served, brotli) — own / all', value: `${(ownTransferred / 1024).toFixed(1)} KB / ${(allTransferred / 1024).toFixed(1)} KB`, target: '', ok: null },
   { measure: 'longest main-thread task while panning a dense region', value: ms(longestTask), target: '≤ 200 ms', ok: longestTask <= 200 },
   {
-    measure: `trip plan shown: 1,000 km shared link, Leaf e+ (${tripStops} stops) — corridor request sent → plan on screen, median of 3`,
+    measure: `trip plan shown: 1,000 km shared link, Leaf e+ (${tripStops} stops) — first corridor request started → plan first painted (Resource → Element Timing, in the page), median of 3`,
     value: `${ms(tripShownMs)} (range ${ms(tripRuns[0].elapsed)}–${ms(tripRuns[2].elapsed)})`,
     target: '≤ 1,500 ms',
     ok: tripShownMs <= 1500,

@@ -85,6 +85,8 @@ export function ChargingMap(props: ChargingMapProps) {
   const clusteredRef = useRef<boolean | null>(null);
   /** Set once our source and layers exist (after 'style.load'); basemap sources may still be loading. */
   const layersReady = useRef(false);
+  /** The route line and waypoints the map has, to send only what changed. */
+  const drawnRoute = useRef<{ line?: RouteOverlay['line']; waypoints?: RouteOverlay['waypoints'] }>({});
   const attribution = useRef<AttributionControl | null>(null);
 
   useEffect(() => {
@@ -121,6 +123,7 @@ export function ChargingMap(props: ChargingMapProps) {
         map!.addSource(ROUTE_LINE_SOURCE, { type: 'geojson', data: routeLineData(latest.current.route ?? null) });
         map!.addSource(ROUTE_WAYPOINT_SOURCE, { type: 'geojson', data: routeWaypointData(latest.current.route ?? null) });
         map!.addSource(ROUTE_CHARGER_SOURCE, { type: 'geojson', data: routeChargerData(latest.current.route ?? null) });
+        drawnRoute.current = { line: latest.current.route?.line, waypoints: latest.current.route?.waypoints };
         for (const l of routeLayers()) map!.addLayer(l);
         ensureSource(map!, latest.current.clientClustering, clusteredRef);
         layersReady.current = true;
@@ -181,9 +184,26 @@ export function ChargingMap(props: ChargingMapProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !layersReady.current) return;
-    (map.getSource(ROUTE_LINE_SOURCE) as GeoJSONSource | undefined)?.setData(routeLineData(props.route ?? null));
-    (map.getSource(ROUTE_WAYPOINT_SOURCE) as GeoJSONSource | undefined)?.setData(routeWaypointData(props.route ?? null));
-    (map.getSource(ROUTE_CHARGER_SOURCE) as GeoJSONSource | undefined)?.setData(routeChargerData(props.route ?? null));
+    const route = props.route ?? null;
+    // Only what changed is sent: a 1,000 km line re-sent with every selection would be cut into tiles again.
+    if (route?.line !== drawnRoute.current.line) {
+      (map.getSource(ROUTE_LINE_SOURCE) as GeoJSONSource | undefined)?.setData(routeLineData(route));
+      drawnRoute.current.line = route?.line;
+    }
+    if (route?.waypoints !== drawnRoute.current.waypoints) {
+      (map.getSource(ROUTE_WAYPOINT_SOURCE) as GeoJSONSource | undefined)?.setData(routeWaypointData(route));
+      drawnRoute.current.waypoints = route?.waypoints;
+    }
+    // The corridor's chargers come with the plan: the panel paints first and the map follows a frame later. Under
+    // software rendering a map frame takes 100–300 ms, and the plan should not wait behind it.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => (map.getSource(ROUTE_CHARGER_SOURCE) as GeoJSONSource | undefined)?.setData(routeChargerData(route)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [props.route]);
 
   // The credits follow the data on screen; MapLibre's control takes them only at creation, so it is replaced.

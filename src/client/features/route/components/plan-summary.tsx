@@ -3,6 +3,12 @@ import { formatDistance, type DistanceUnit } from '../../../lib/units';
 import { useMapViewStore } from '../../../stores/map-view-store';
 import { money } from '../../tariffs/estimate';
 
+/**
+ * Element Timing (a standard web performance API): the browser records when the plan is first painted, so
+ * measurements (bench:web, or real-user monitoring) see when it was on screen rather than when a poll noticed it.
+ */
+const PLAN_TIMING = { elementtiming: 'trip-plan' } as object;
+
 const minutes = (m: number) => (m >= 60 ? `${Math.floor(m / 60)} h ${Math.round(m % 60)} min` : `${Math.round(m)} min`);
 
 /** The stops of a plan with arrival and departure state of charge, charge time and cost, and the trip's totals. */
@@ -10,7 +16,7 @@ export function PlanSummary({ plan, vehicleName, unit }: { plan: Plan; vehicleNa
   const locationSelected = useMapViewStore((s) => s.locationSelected);
   if (!plan.ok) {
     return (
-      <p role="status" className="mt-2 rounded bg-red-50 px-2 py-1 text-sm text-red-900" data-testid="plan-none">
+      <p role="status" className="mt-2 rounded bg-red-50 px-2 py-1 text-sm text-red-900" data-testid="plan-none" {...PLAN_TIMING}>
         {plan.reason[0].toUpperCase() + plan.reason.slice(1)}. Widen the corridor, lower the minimum arrival charge or start fuller.
       </p>
     );
@@ -18,7 +24,7 @@ export function PlanSummary({ plan, vehicleName, unit }: { plan: Plan; vehicleNa
   const cost = Object.entries(plan.costByCurrency).map(([c, v]) => money(v, c)).join(' + ');
   return (
     <section className="mt-2 rounded-lg bg-emerald-50 p-2 text-sm" aria-label="Charging plan" data-testid="plan">
-      <p className="font-semibold">
+      <p className="font-semibold" {...PLAN_TIMING}>
         {vehicleName}: {plan.stops.length === 0 ? 'no charging stop needed' : `${plan.stops.length} charging stop${plan.stops.length === 1 ? '' : 's'}`}
       </p>
       <p className="text-xs text-slate-700" data-testid="plan-totals">
