@@ -151,7 +151,7 @@ const trip = await timeIt(10, async () => {
 }, 2);
 serverMs = serverMs.slice(-10).sort((a, b) => a - b);
 rows.push({
-  measure: `trip ${tripKm.toFixed(0)} km route (${tripRoute.length.toLocaleString()} vertices → ≤1,000): corridor by POST in 100 km pieces + strip + plan, Leaf e+ (${tripChargers} chargers, ${tripStops} stops) — p50, no rendering`,
+  measure: `trip ${tripKm.toFixed(0)} km route (${tripRoute.length.toLocaleString()} vertices → ≤1,000): corridor by POST in 150 km pieces + strip + plan, Leaf e+ (${tripChargers} chargers, ${tripStops} stops) — p50, no rendering`,
   value: `${ms(trip.p50)} (p95 ${ms(trip.p95)}; corridor requests ${ms(serverMs[Math.floor(serverMs.length / 2)])})`,
   target: '≤ 1,500 ms',
   ok: trip.p50 <= 1500,

@@ -271,12 +271,12 @@ export class LocationIndex {
       const seen = new Set<number>();
       for (const chunk of corridorChunks(area.line, area.km)) {
         const near = lineProximity(chunk.points);
+        // The chunk's box holds several times the corridor's area: the distance test (a few multiplications)
+        // rejects most candidates before the filters (connector loops) are asked.
         this.inBox(chunk.box, (i) => {
-          if (seen.has(i) || !pass(i)) return;
-          if (near.within(this.lat[i], this.lng[i], area.km)) {
-            seen.add(i);
-            out.push(i);
-          }
+          if (!near.within(this.lat[i], this.lng[i], area.km) || seen.has(i) || !pass(i)) return;
+          seen.add(i);
+          out.push(i);
         });
       }
     }

@@ -115,6 +115,21 @@ describe('encoded polylines', () => {
     expect(chunks.some((c) => bboxContains(c.box, p) && distanceToLineKm(p, c.points) <= 5)).toBe(true);
     expect(distanceToLineKm(p, line)).toBeLessThan(4.01);
   });
+  it('cuts a long straight segment (far waypoints, no road routing) so that no chunk box grows with it', () => {
+    const line: LatLng[] = [[42.36, -71.06], [43.05, -76.15]]; // Boston → Syracuse, ~430 km in one segment
+    const chunks = corridorChunks(line, 5, 25);
+    expect(chunks.length).toBeGreaterThanOrEqual(Math.floor(lineLengthKm(line) / 25));
+    for (const c of chunks) {
+      expect(lineLengthKm(c.points)).toBeLessThanOrEqual(25.01);
+      // A 25 km chunk grown by 5 km: at most (25 + 10) km on a side.
+      expect(haversineKm([c.box.south, c.box.west], [c.box.north, c.box.west])).toBeLessThan(36);
+    }
+    expect(chunks[0].points[0]).toEqual(line[0]);
+    expect(chunks.at(-1)?.points.at(-1)).toEqual(line[1]);
+    // The pieces lie on the segment as the distance tests see it: every cut point is on the original line.
+    for (const c of chunks) for (const q of c.points) expect(distanceToLineKm(q, line)).toBeLessThan(0.01);
+    expect(chunks.reduce((km, c) => km + lineLengthKm(c.points), 0)).toBeCloseTo(lineLengthKm(line), 0);
+  });
 });
 
 describe('circleRing', () => {

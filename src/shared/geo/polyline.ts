@@ -39,7 +39,7 @@ export function lineLengthKm(line: readonly LatLng[]): number {
 }
 
 export interface CorridorChunk {
-  /** Index of the chunk's first vertex in the line. */
+  /** Index in the line of the vertex at or before the chunk's first point (long segments are cut into chunks). */
   start: number;
   points: LatLng[];
   /** Bounding box of the chunk grown by the corridor width. */
@@ -57,15 +57,25 @@ export function corridorChunks(line: readonly LatLng[], widthKm: number, maxChun
   let points: LatLng[] = [line[0]];
   let km = 0;
   for (let i = 1; i < line.length; i++) {
-    const seg = haversineKm(line[i - 1], line[i]);
-    if (km + seg > maxChunkKm && points.length > 1) {
-      chunks.push({ start, points, box: expandBBox(bboxOf(points), widthKm) });
-      start = i - 1;
-      points = [line[i - 1]];
-      km = 0;
+    const a = line[i - 1];
+    const b = line[i];
+    const seg = haversineKm(a, b);
+    // A long segment (a straight line between far waypoints) is cut at even steps of at most a quarter chunk,
+    // straight in latitude and longitude as the distance tests take it, so that chunks keep close to maxChunkKm and
+    // no box grows with the segment: one box around a 150 km diagonal holds ten times the corridor's area.
+    const parts = Math.max(1, Math.ceil(seg / (maxChunkKm / 4)));
+    for (let p = 1; p <= parts; p++) {
+      const q: LatLng = p === parts ? b : [a[0] + ((b[0] - a[0]) * p) / parts, a[1] + ((b[1] - a[1]) * p) / parts];
+      const step = seg / parts;
+      if (km + step > maxChunkKm && points.length > 1) {
+        chunks.push({ start, points, box: expandBBox(bboxOf(points), widthKm) });
+        start = i - 1;
+        points = [points[points.length - 1]];
+        km = 0;
+      }
+      points.push(q);
+      km += step;
     }
-    points.push(line[i]);
-    km += seg;
   }
   chunks.push({ start, points, box: expandBBox(bboxOf(points), widthKm) });
   return chunks;
@@ -102,6 +112,8 @@ export function lineProximity(line: readonly LatLng[]) {
       ky,
     };
   });
+  const grown = new Float64Array(prepared.length * 4);
+  let grownFor = NaN;
   return {
     distanceKm(lat: number, lng: number): number {
       let best = Infinity;
@@ -112,9 +124,21 @@ export function lineProximity(line: readonly LatLng[]) {
       return best;
     },
     within(lat: number, lng: number, km: number): boolean {
-      for (const s of prepared) {
-        // Outside the segment's box grown by km (in degrees at this latitude) means farther than km.
-        if (lat < s.minLat - km / s.ky || lat > s.maxLat + km / s.ky || lng < s.minLng - km / s.kx || lng > s.maxLng + km / s.kx) continue;
+      // Each segment's box grown by km (in degrees at its latitude), computed once per width: a corridor query asks
+      // this for tens of thousands of candidates with the same width.
+      if (km !== grownFor) {
+        grownFor = km;
+        prepared.forEach((s, k) => {
+          grown[k * 4] = s.minLat - km / s.ky;
+          grown[k * 4 + 1] = s.maxLat + km / s.ky;
+          grown[k * 4 + 2] = s.minLng - km / s.kx;
+          grown[k * 4 + 3] = s.maxLng + km / s.kx;
+        });
+      }
+      for (let k = 0; k < prepared.length; k++) {
+        // Outside the grown box means farther than km.
+        if (lat < grown[k * 4] || lat > grown[k * 4 + 1] || lng < grown[k * 4 + 2] || lng > grown[k * 4 + 3]) continue;
+        const s = prepared[k];
         if (s.ruler.pointToSegmentDistance([lng, lat], s.a, s.b) <= km) return true;
       }
       return false;

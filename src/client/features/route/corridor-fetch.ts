@@ -3,13 +3,13 @@ import type { LatLng } from '../../../shared/geo/types';
 import type { CorridorPoi } from './corridor';
 
 export const MAX_CORRIDOR = 1000;
-/** The corridor is asked for in pieces of this length, each capped at its share of MAX_CORRIDOR. */
-const PIECE_KM = 100;
+/** The corridor is asked for in pieces of this length (7 for 1,000 km: within the browser's 6 connections and one more), each capped at its share of MAX_CORRIDOR. */
+const PIECE_KM = 150;
 
 type Post = (fields: Record<string, string>) => Promise<{ data: CorridorPoi[]; headers: Headers }>;
 
 /**
- * Chargers within `km` of a (simplified) route: in pieces of about 100 km asked for in parallel by POST, each keeping
+ * Chargers within `km` of a (simplified) route: in pieces of about 150 km asked for in parallel by POST, each keeping
  * (up to its share of MAX_CORRIDOR, more than the 4 per 5 km the planner considers)
  * its most powerful chargers, so a dense corridor stays covered along its whole length instead of the cap going to
  * one city. `query` carries the map's filters.

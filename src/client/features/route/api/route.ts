@@ -43,7 +43,7 @@ export function useRouteLine(waypoints: LatLng[], imported: LatLng[] | null) {
 
 /**
  * Chargers within `km` of the route with the map's filters. The route is simplified to at most 1,000 points and sent
- * by POST (a long route's polyline does not fit in a URL), in pieces of about 100 km asked for in parallel, each
+ * by POST (a long route's polyline does not fit in a URL), in pieces of about 150 km asked for in parallel, each
  * keeping its most powerful chargers: a dense corridor then stays covered along its whole length instead of the
  * cap going to one city.
  */
