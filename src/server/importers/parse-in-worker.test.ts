@@ -49,3 +49,11 @@ describe('parsing in a worker thread (large CSV imports)', () => {
     await expect(collect(parseInWorker({ path: fixture('no-such-file.csv'), format: 'afdc', headerLine: '' }, () => {}))).rejects.toThrow(/parse worker failed.*no-such-file/s);
   });
 });
+
+describe('stopping the parse worker', () => {
+  it('ends at once when the writer stops before the first batch', async () => {
+    const batches = parseInWorker({ path: fixture('afdc-ny-sample.csv'), format: 'afdc', headerLine: '' }, () => {});
+    await expect(batches.return(undefined)).resolves.toEqual({ done: true, value: undefined });
+    await expect(batches.next()).resolves.toEqual({ done: true, value: undefined });
+  });
+});

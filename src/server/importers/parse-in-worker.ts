@@ -25,34 +25,51 @@ function parseWorkerScript(): string {
   return workerScript;
 }
 
-/** Runs parse-worker.ts and yields its batches of items in order, acknowledging each to let the worker go on. */
-export async function* parseInWorker(data: ParseWorkerData, onBytes: (n: number) => void): AsyncGenerator<ParsedItem[]> {
+/**
+ * Starts parse-worker.ts at once (it boots and parses its first batch while the caller prepares its writes) and
+ * yields its batches of items in order, acknowledging each to let the worker go on. Ending the iteration early
+ * (`return()`, also before the first batch) stops the worker.
+ */
+export function parseInWorker(data: ParseWorkerData, onBytes: (n: number) => void): AsyncGenerator<ParsedItem[]> {
   // A larger young generation: parsing allocates ~5 KB per row that dies within a batch, and fewer, larger
   // scavenges cost less in total.
   const worker = new Worker(parseWorkerScript(), { eval: true, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
-  const queue: ParseWorkerMessage[] = [];
-  let notify: (() => void) | null = null;
-  let exitError: Error | null = null;
+  const inbox: { queue: ParseWorkerMessage[]; notify: (() => void) | null; exitError: Error | null } = { queue: [], notify: null, exitError: null };
+  const wake = () => inbox.notify?.();
   worker.on('message', (m: ParseWorkerMessage) => {
-    queue.push(m);
-    notify?.();
+    inbox.queue.push(m);
+    wake();
   });
   worker.on('error', (err) => {
-    exitError = err;
-    notify?.();
+    inbox.exitError = err;
+    wake();
   });
   worker.on('exit', (code) => {
-    if (code !== 0 && !exitError) exitError = new Error(`parse worker exited with code ${code}`);
-    notify?.();
+    if (code !== 0 && !inbox.exitError) inbox.exitError = new Error(`parse worker exited with code ${code}`);
+    wake();
   });
+  const batches = receive(worker, inbox, onBytes);
+  const finish = batches.return.bind(batches);
+  batches.return = async (value) => {
+    await worker.terminate();
+    return finish(value);
+  };
+  return batches;
+}
+
+async function* receive(
+  worker: Worker,
+  inbox: { queue: ParseWorkerMessage[]; notify: (() => void) | null; exitError: Error | null },
+  onBytes: (n: number) => void,
+): AsyncGenerator<ParsedItem[]> {
   try {
     for (;;) {
-      while (queue.length === 0) {
-        if (exitError) throw exitError;
-        await new Promise<void>((r) => (notify = r));
-        notify = null;
+      while (inbox.queue.length === 0) {
+        if (inbox.exitError) throw inbox.exitError;
+        await new Promise<void>((r) => (inbox.notify = r));
+        inbox.notify = null;
       }
-      const m = queue.shift() as ParseWorkerMessage;
+      const m = inbox.queue.shift() as ParseWorkerMessage;
       if (m.type === 'done') return;
       if (m.type === 'error') throw new Error(`parse worker failed: ${m.message}`);
       worker.postMessage('ack');

@@ -147,6 +147,28 @@ async function* inBatches(items: AsyncIterable<ParsedItem> | Iterable<ParsedItem
 }
 
 async function writeLocations(db: Db, input: InputFile, format: ImportFormat, head: string, summary: ImportSummary, progress: (n: number) => void) {
+  // Large CSV files are parsed in a worker thread while this thread writes (see parse-worker.ts). It starts first,
+  // so that it boots while the writer loads what it needs, and it is stopped however the writing ends.
+  const fromWorker =
+    (format === 'afdc' || format === 'ncr' || format === 'bnetza') && input.totalBytes >= WORKER_MIN_BYTES
+      ? parseInWorker({ path: input.path, format, headerLine: head.split(/\r?\n/, 1)[0] }, progress)
+      : null;
+  try {
+    await writeFrom(db, input, format, head, summary, progress, fromWorker);
+  } finally {
+    await fromWorker?.return(undefined);
+  }
+}
+
+async function writeFrom(
+  db: Db,
+  input: InputFile,
+  format: ImportFormat,
+  head: string,
+  summary: ImportSummary,
+  progress: (n: number) => void,
+  fromWorker: AsyncIterable<readonly ParsedItem[]> | null,
+) {
   const writer = new LocationWriter(db);
   const refs = new ReferenceRepository(db).all();
   const ctx: OcmImportContext = {
@@ -157,10 +179,8 @@ async function writeLocations(db: Db, input: InputFile, format: ImportFormat, he
     hasAfdcStation: (id) => writer.has('afdc', id),
   };
   let batches: AsyncIterable<readonly ParsedItem[]>;
-  // Large CSV files are parsed in a worker thread while this thread writes (see parse-worker.ts).
-  if ((format === 'afdc' || format === 'ncr' || format === 'bnetza') && input.totalBytes >= WORKER_MIN_BYTES) {
-    batches = parseInWorker({ path: input.path, format, headerLine: head.split(/\r?\n/, 1)[0] }, progress);
-  } else switch (format) {
+  if (fromWorker) batches = fromWorker;
+  else switch (format) {
     case 'afdc':
       batches = inBatches(parseAfdc(input.open(progress)));
       break;
