@@ -29,7 +29,8 @@ if (!exe) {
 (await syntheticDb(file, target)).close();
 const dist = await buildSpaIfStale();
 
-const server = spawn('npx', ['tsx', 'src/server/cli/start.ts'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: file, AUTO_IMPORT: 'false', RATE_LIMIT_PUBLIC: '1000000000' }, stdio: 'inherit' });
+// Node with tsx's loader directly (not through npx, whose child would outlive a kill and keep this run's output open).
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/start.ts'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: file, AUTO_IMPORT: 'false', RATE_LIMIT_PUBLIC: '1000000000' }, stdio: 'inherit' });
 const base = `http://127.0.0.1:${port}`;
 for (let i = 0; ; i++) {
   try {
