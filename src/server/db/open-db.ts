@@ -18,13 +18,12 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
     // NORMAL is durable across application crashes in WAL mode; FULL also survives power loss.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    migrate(db);
-  }
-  // Telemetry batches touch one page per EVSE: checkpointing less often writes each page back once per many batches
-  // instead of once per batch (about twice the ingest rate on 10,000 EVSEs). The WAL is truncated after checkpoints.
-  if (!options.readonly) {
+    // Telemetry batches touch one page per EVSE: checkpointing less often writes each page back once per many
+    // batches instead of once per batch (about twice the ingest rate on 10,000 EVSEs). The WAL is truncated after
+    // checkpoints.
     db.pragma('wal_autocheckpoint = 50000');
     db.pragma('journal_size_limit = 67108864');
+    migrate(db);
   }
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');

@@ -13,7 +13,7 @@ import { COST_CODE_SQL } from './sql-fragments';
 import { GridClusterer } from '../../shared/geo/grid-clusterer';
 import { LruCache } from '../lib/lru-cache';
 import { DataVersion } from '../db/data-version';
-import type { Availability } from '../../shared/telemetry/availability';
+import { STATUS_AVAILABILITY, type Availability } from '../../shared/telemetry/availability';
 
 export interface LocationRow {
   id: number;
@@ -181,12 +181,15 @@ function filters(q: LocationSearch): Where {
   }
   if (q.availability) {
     // The rule of effectiveAvailability(): fresh EVSE states first (any available, else any in use, else any
-    // offline), else the location's OCM status.
+    // offline), else the location's OCM status (staticAvailability()'s table, constants). An empty list of codes
+    // matches nothing, as in the index.
+    const statusCase = STATUS_AVAILABILITY.map(([code, ids]) => `WHEN l.status_type_id IN (${ids.join(', ')}) THEN ${code}`).join(' ');
+    const codes = q.availability.length ? placeholders(q.availability.length) : 'NULL';
     w.sql.push(`COALESCE(
       (SELECT CASE WHEN SUM(e.state = 1) > 0 THEN 1 WHEN SUM(e.state = 2) > 0 THEN 2 WHEN SUM(e.state = 3) > 0 THEN 3 END
        FROM evse_latest e WHERE e.location_id = l.id AND e.sampled_at_ms >= ?),
-      CASE WHEN l.status_type_id = 10 THEN 1 WHEN l.status_type_id = 20 THEN 2 WHEN l.status_type_id IN (100, 200, 210) THEN 3 ELSE 0 END
-    ) IN (${q.availability.length ? placeholders(q.availability.length) : 'NULL'})`); // no codes: nothing matches, as in the index
+      CASE ${statusCase} ELSE 0 END
+    ) IN (${codes})`);
     w.params.push(q.freshSinceMs ?? Date.now(), ...q.availability);
   }
   const c: string[] = [];

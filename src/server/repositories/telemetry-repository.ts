@@ -179,7 +179,6 @@ export class TelemetryRepository {
     const watermark = this.compactedBefore();
     const intoLogs = this.stmt(`INSERT INTO evse_status_logs (${STATUS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
     const intoRecent = this.stmt(`INSERT INTO evse_status_recent (${STATUS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
-    const insert = { run: (...v: unknown[]) => ((v[1] as number) < watermark ? intoLogs : intoRecent).run(...v) };
     const upsertLatest = this.stmt(
       `INSERT INTO evse_latest (station_id, location_id, sampled_at_ms, state, simulated) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (station_id) DO UPDATE SET location_id = excluded.location_id, sampled_at_ms = excluded.sampled_at_ms,
@@ -190,7 +189,7 @@ export class TelemetryRepository {
       let inserted = 0;
       const newest = new Map<number, EvseLatestRow>();
       for (const r of rows) {
-        if (insert.run(r.station_id, r.sampled_at_ms, r.logged_at_ms, r.is_plugged_in, r.is_charging, r.charge_rate_watts, r.is_out_of_order, r.simulated).changes === 0) continue;
+        if ((r.sampled_at_ms < watermark ? intoLogs : intoRecent).run(r.station_id, r.sampled_at_ms, r.logged_at_ms, r.is_plugged_in, r.is_charging, r.charge_rate_watts, r.is_out_of_order, r.simulated).changes === 0) continue;
         inserted++;
         const prev = newest.get(r.station_id);
         if (!prev || r.sampled_at_ms > prev.sampled_at_ms) {

@@ -62,9 +62,9 @@ export class TelemetryService {
 
   /** EVSE status logs: in the batch route each record names its EVSE; under /evses/{id} the path does. */
   ingestEvseStatus(body: unknown, pathStationId: number | null): IngestResult {
-    const v = this.evseBatch(body, pathStationId, EvseStatusLogInput, (r) => ({ field: 'sampled_at', at: r.sampled_at }));
-    if (!v.ok) return v;
     const now = this.now();
+    const v = this.evseBatch(body, pathStationId, now, EvseStatusLogInput, (r) => ({ field: 'sampled_at', at: r.sampled_at }));
+    if (!v.ok) return v;
     const rows = v.good.map(({ record: r, station, location }) => ({
       station_id: station,
       location_id: location,
@@ -85,7 +85,7 @@ export class TelemetryService {
 
   ingestEvseCommands(body: unknown, pathStationId: number | null): IngestResult {
     const now = this.now();
-    const v = this.evseBatch(body, pathStationId, EvseCommandLogInput, (r) => ({ field: 'logged_at', at: r.logged_at ?? now }));
+    const v = this.evseBatch(body, pathStationId, now, EvseCommandLogInput, (r) => ({ field: 'logged_at', at: r.logged_at ?? now }));
     if (!v.ok) return v;
     const outcome = this.repo.insertEvseCommands(
       v.good.map(({ record: r, station }) => ({
@@ -104,10 +104,10 @@ export class TelemetryService {
 
   /**
    * A batch of EVSE logs validated record by record: the shape, the EVSE (each record's, else the path's; read once
-   * per record, looked up once per batch) and the time (not in the future). Good records come with their station
+   * per record, looked up once per batch) and the time (not in the future at `now`). Good records come with their station
    * and location.
    */
-  private evseBatch<S extends z.ZodType<{ evse?: string }>>(body: unknown, pathStationId: number | null, schema: S, timeOf: (r: z.infer<S>) => { field: string; at: number }) {
+  private evseBatch<S extends z.ZodType<{ evse?: string }>>(body: unknown, pathStationId: number | null, now: number, schema: S, timeOf: (r: z.infer<S>) => { field: string; at: number }) {
     const batch = batchOf(body);
     if (Array.isArray(batch)) return { ok: false as const, errors: batch };
     const stationAt = batch.logs.map((l) => {
@@ -115,7 +115,7 @@ export class TelemetryService {
       return typeof ref === 'string' ? stationIdOf(idFromRef(ref)) : pathStationId;
     });
     const known = this.repo.locationsOfStations(stationAt.filter((st): st is number => st !== null));
-    const latest = this.now() + FUTURE_TOLERANCE_MS;
+    const latest = now + FUTURE_TOLERANCE_MS;
     const { good, rejected } = validateEach(batch.logs, schema, (r, index) => {
       const errors = evseErrors(r.evse, stationAt[index], pathStationId, known);
       const { field, at } = timeOf(r);

@@ -22,11 +22,16 @@ export function evseState(s: EvseSample): Availability {
   return 0;
 }
 
-/** OCM status types that say something about availability (10 available, 20 in use, 100/200/210 offline). */
+/** OCM status types that say something about availability: 10 available, 20 in use, 100 / 200 / 210 offline. */
+export const STATUS_AVAILABILITY: ReadonlyArray<readonly [Availability, readonly number[]]> = [
+  [1, [10]],
+  [2, [20]],
+  [3, [100, 200, 210]],
+];
+
+/** A location's or station's availability from its OCM status alone (0 when the status says nothing about it). */
 export function staticAvailability(statusTypeId: number | null | undefined): Availability {
-  if (statusTypeId === 10) return 1;
-  if (statusTypeId === 20) return 2;
-  if (statusTypeId === 100 || statusTypeId === 200 || statusTypeId === 210) return 3;
+  for (const [availability, ids] of STATUS_AVAILABILITY) if (statusTypeId != null && ids.includes(statusTypeId)) return availability;
   return 0;
 }
 

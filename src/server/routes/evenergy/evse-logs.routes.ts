@@ -1,13 +1,13 @@
 import { Hono, type Context } from 'hono';
-import { EvseCommandLogsQuery, EvseStatusLogsQuery, ExpandEvseQuery } from '../../../shared/api/evenergy-logs';
+import { EvseCommandLogsQuery, EvseStatusLogsQuery, ExpandEvseQuery, type Evse } from '../../../shared/api/evenergy-logs';
 import { stationIdOf } from '../../../shared/telemetry/evse-id';
 import type { AppDeps } from '../../app-deps';
 import type { AppEnv } from '../../auth/caller';
-import type { EvseInfo } from '../../repositories/telemetry-repository';
+import type { EvseInfo, Page, PageRequest } from '../../repositories/telemetry-repository';
 import { notFound } from '../http-errors';
 import { parseRequest } from '../request-input';
 import { baseUrlOf } from '../plugshare/locations.routes';
-import { answerPage, logTime } from './log-pages';
+import { answerPage, logTime, type CursorKind, type TimeField } from './log-pages';
 import { toEvse, toEvseCommandLog, toEvseStatusLog } from './log-serializers';
 import { evEnergyAuth, ingestAnswer, readJson, requireFeed } from './evenergy-http';
 
@@ -50,45 +50,35 @@ export function evEnergyEvseRoutes(deps: AppDeps) {
     return info instanceof Response ? info : c.json(evseObject(c, info));
   });
 
-  r.get('/evses/:evse_id/status_logs', async (c) => {
-    const q = await parseRequest(c, EvseStatusLogsQuery);
-    if (q instanceof Response) return q;
-    const info = evseOf(c);
-    if (info instanceof Response) return info;
-    const evse = expanded(c, info, q.expand);
-    return answerPage(c, 'evse_status', 'sampled_at', q, (req) => repo.evseStatusPage(info.station_id, req), (l) => toEvseStatusLog(base(c), l, evse));
-  });
+  /** A list of the path's EVSE's logs, newest first, in pages; `expand=evse` embeds the EVSE in each. */
+  const logList =
+    <L>(kind: CursorKind, field: TimeField, query: typeof EvseStatusLogsQuery | typeof EvseCommandLogsQuery, load: (station: number, req: PageRequest) => Page<L>, serialize: (base: string, log: L, evse: Evse | null) => unknown) =>
+    async (c: Context) => {
+      const q = await parseRequest(c, query);
+      if (q instanceof Response) return q;
+      const info = evseOf(c);
+      if (info instanceof Response) return info;
+      const evse = expanded(c, info, q.expand);
+      return answerPage(c, kind, field, q, (req) => load(info.station_id, req), (l) => serialize(base(c), l, evse));
+    };
+  /** One log of the path's EVSE, by its time in the path. */
+  const oneLog =
+    <L>(field: TimeField, find: (station: number, at: number) => L | null, serialize: (base: string, log: L, evse: Evse | null) => unknown, what: string) =>
+    async (c: Context) => {
+      const q = await parseRequest(c, ExpandEvseQuery);
+      if (q instanceof Response) return q;
+      const at = logTime(c, field);
+      if (at instanceof Response) return at;
+      const info = evseOf(c);
+      if (info instanceof Response) return info;
+      const log = find(info.station_id, at);
+      return log ? c.json(serialize(base(c), log, expanded(c, info, q.expand))) : notFound(c, `No ${what} ${c.req.param(field)}`);
+    };
 
-  r.get('/evses/:evse_id/status_logs/:sampled_at', async (c) => {
-    const q = await parseRequest(c, ExpandEvseQuery);
-    if (q instanceof Response) return q;
-    const at = logTime(c, 'sampled_at');
-    if (at instanceof Response) return at;
-    const info = evseOf(c);
-    if (info instanceof Response) return info;
-    const log = repo.evseStatusAt(info.station_id, at);
-    return log ? c.json(toEvseStatusLog(base(c), log, expanded(c, info, q.expand))) : notFound(c, `No status log of this EVSE sampled at ${c.req.param('sampled_at')}`);
-  });
-
-  r.get('/evses/:evse_id/command_logs', async (c) => {
-    const q = await parseRequest(c, EvseCommandLogsQuery);
-    if (q instanceof Response) return q;
-    const info = evseOf(c);
-    if (info instanceof Response) return info;
-    const evse = expanded(c, info, q.expand);
-    return answerPage(c, 'evse_command', 'logged_at', q, (req) => repo.evseCommandPage(info.station_id, req), (l) => toEvseCommandLog(base(c), l, evse));
-  });
-
-  r.get('/evses/:evse_id/command_logs/:logged_at', async (c) => {
-    const q = await parseRequest(c, ExpandEvseQuery);
-    if (q instanceof Response) return q;
-    const at = logTime(c, 'logged_at');
-    if (at instanceof Response) return at;
-    const info = evseOf(c);
-    if (info instanceof Response) return info;
-    const log = repo.evseCommandAt(info.station_id, at);
-    return log ? c.json(toEvseCommandLog(base(c), log, expanded(c, info, q.expand))) : notFound(c, `No command log of this EVSE logged at ${c.req.param('logged_at')}`);
-  });
+  r.get('/evses/:evse_id/status_logs', logList('evse_status', 'sampled_at', EvseStatusLogsQuery, (s, req) => repo.evseStatusPage(s, req), toEvseStatusLog));
+  r.get('/evses/:evse_id/status_logs/:sampled_at', oneLog('sampled_at', (s, at) => repo.evseStatusAt(s, at), toEvseStatusLog, 'status log of this EVSE sampled at'));
+  r.get('/evses/:evse_id/command_logs', logList('evse_command', 'logged_at', EvseCommandLogsQuery, (s, req) => repo.evseCommandPage(s, req), toEvseCommandLog));
+  r.get('/evses/:evse_id/command_logs/:logged_at', oneLog('logged_at', (s, at) => repo.evseCommandAt(s, at), toEvseCommandLog, 'command log of this EVSE logged at'));
 
   return r;
 }
