@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NetworkQuery, NetworkSchema, NetworksQuery, ServiceSchema } from '../shared/api/leccy-networks';
 import { VehicleMakeSchema, VehicleQuery, VehicleSchema, VehiclesQuery } from '../shared/api/leccy-vehicles';
 import { ClustersQuerySchema } from '../shared/api/clusters-query';
+import { PointFeatureCollectionSchema, PointsQuerySchema } from '../shared/api/map-points';
 import { OcmPoiQuerySchema } from '../shared/api/ocm-poi-query';
 import { PlugShareNearbyQuery, PlugShareRegionQuery } from '../shared/api/plugshare-query';
 import { BadRequestSchema, ClusterFeatureCollectionSchema, NotFoundSchema, OcmPoiSchema, PlugShareLocationSchema } from '../shared/api/responses';
@@ -136,6 +137,13 @@ export function openApiDocument() {
           summary: 'Server-side clusters for a map view',
           parameters: queryParameters(ClustersQuerySchema),
           responses: { 200: { ...json(ClusterFeatureCollectionSchema, 'GeoJSON points: clusters and single locations'), headers: totalHeader }, ...errors },
+        },
+      },
+      '/api/points': {
+        get: {
+          summary: 'A map view\'s locations (strongest first) with only what a map symbol needs',
+          parameters: queryParameters(PointsQuerySchema),
+          responses: { 200: { ...json(PointFeatureCollectionSchema, 'GeoJSON points: id, power class, status, data provider, live availability'), headers: totalHeader }, ...errors },
         },
       },
       '/api/search': {

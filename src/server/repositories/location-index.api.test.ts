@@ -104,4 +104,29 @@ describe('LocationIndex ≡ SQL', () => {
       { numRuns: 60 },
     );
   });
+
+  it('gives a map view the same points, in the same order, from the index and from SQL', () => {
+    fc.assert(
+      fc.property(search, (q) => {
+        const b = q.area?.kind === 'bbox' ? q.area.box : { south: 40.5, west: -74.3, north: 41, east: -73.7 };
+        const viaIndex = repo.points({ ...q, box: b });
+        const sql = repo.searchSql({ ...q, area: { kind: 'bbox', box: b }, sort: 'power_desc' });
+        expect(viaIndex.total).toBe(sql.total);
+        expect(viaIndex.points.map((p) => p.id)).toEqual(sql.hits.map((h) => h.id));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('answers points through SQL for filters the index does not hold, with status and provider', () => {
+    const b = { south: 40.5, west: -74.3, north: 41, east: -73.7 };
+    const facility = repo.searchSql({ area: { kind: 'bbox', box: b }, facilityTypes: ['PAY_GARAGE'], sort: 'power_desc', limit: 20 });
+    const viaSql = repo.points({ box: b, facilityTypes: ['PAY_GARAGE'], limit: 20 });
+    expect(viaSql.total).toBe(facility.total);
+    expect(viaSql.total).toBeGreaterThan(0);
+    expect(viaSql.points.map((p) => p.id)).toEqual(facility.hits.map((h) => h.id));
+    const index = repo.points({ box: b, limit: 100_000 });
+    const byId = new Map(index.points.map((p) => [p.id, p]));
+    for (const p of viaSql.points) expect(p).toEqual(byId.get(p.id));
+  });
 });

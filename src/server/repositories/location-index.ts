@@ -7,7 +7,7 @@ import { corridorChunks, lineProximity } from '../../shared/geo/polyline';
 import { polygonTester } from '../../shared/geo/polygon';
 import { GridClusterer } from '../../shared/geo/grid-clusterer';
 import type { BBox, LatLng } from '../../shared/geo/types';
-import type { Cluster, ClusterQuery, LocationSearch, SearchHit, SearchResult } from './location-search';
+import type { Cluster, ClusterQuery, LocationSearch, MapPoint, PointsQuery, SearchHit, SearchResult } from './location-search';
 import { COST_CODE_SQL } from './sql-fragments';
 import { effectiveAvailability, type Availability } from '../../shared/telemetry/availability';
 
@@ -293,7 +293,7 @@ export class LocationIndex {
     return { total, hits: idx.slice(0, q.limit).map((i) => this.hit(i, q.origin)) };
   }
 
-  private comparator(q: LocationSearch): (a: number, b: number) => number {
+  private comparator(q: Pick<LocationSearch, 'sort' | 'origin'>): (a: number, b: number) => number {
     const id = this.id;
     const descNum = (arr: Float64Array) => (a: number, b: number) => {
       const x = arr[a];
@@ -362,5 +362,22 @@ export class LocationIndex {
       if (pass(i)) grid.add(this.lat[i], this.lng[i], Number.isNaN(this.maxPower[i]) ? null : this.maxPower[i], this.id[i]);
     });
     return { total: grid.total, clusters: grid.result() };
+  }
+
+  /** A map view's matching locations, strongest first (the `power_desc` order of search), with their symbol data. */
+  points(q: PointsQuery): { total: number; points: MapPoint[] } {
+    const pass = this.predicate(q);
+    const idx: number[] = [];
+    this.inBox(q.box, (i) => pass(i) && idx.push(i));
+    idx.sort(this.comparator({ sort: 'power_desc' }));
+    const points = idx.slice(0, q.limit).map((i) => ({
+      id: this.id[i],
+      latitude: this.lat[i],
+      longitude: this.lng[i],
+      maxPowerKw: Number.isNaN(this.maxPower[i]) ? null : this.maxPower[i],
+      statusTypeId: this.status[i] === NONE ? null : this.status[i],
+      dataProviderId: this.provider[i],
+    }));
+    return { total: idx.length, points };
   }
 }

@@ -7,7 +7,7 @@ import { corridorChunks, lineProximity } from '../../shared/geo/polyline';
 import { polygonTester } from '../../shared/geo/polygon';
 import { bboxOf } from '../../shared/geo/bbox';
 import type { BBox, LatLng } from '../../shared/geo/types';
-import type { Cluster, ClusterQuery, LocationSearch, SearchHit, SearchResult } from './location-search';
+import type { Cluster, ClusterQuery, LocationSearch, MapPoint, PointsQuery, SearchHit, SearchResult } from './location-search';
 import { LocationIndex } from './location-index';
 import { COST_CODE_SQL } from './sql-fragments';
 import { GridClusterer } from '../../shared/geo/grid-clusterer';
@@ -104,6 +104,8 @@ export interface LocationDetails extends LocationRow {
 export interface LocationRepository {
   search(q: LocationSearch): SearchResult;
   clusters(q: ClusterQuery): { total: number; clusters: Cluster[] };
+  /** A map view's locations, strongest first, with what a map symbol needs. */
+  points(q: PointsQuery): { total: number; points: MapPoint[] };
   details(ids: number[]): LocationDetails[];
 }
 
@@ -313,6 +315,21 @@ export class SqliteLocationRepository implements LocationRepository {
       return { total: grid.total, clusters: grid.result() };
     }
     return this.currentIndex().clusters(q);
+  }
+
+  points(q: PointsQuery): { total: number; points: MapPoint[] } {
+    q = this.withTables(q);
+    if (LocationIndex.supports(q)) return this.currentIndex().points(q);
+    // Rare filters the index does not hold: the SQL search, then the few columns a symbol needs.
+    const { total, hits } = this.searchSql({ ...q, area: { kind: 'bbox', box: q.box }, sort: 'power_desc' });
+    const extra = new Map<number, { s: number | null; d: number | null }>();
+    for (let i = 0; i < hits.length; i += 900) {
+      const ids = hits.slice(i, i + 900).map((h) => h.id);
+      const rows = this.stmt(`SELECT id, status_type_id AS s, data_provider_id AS d FROM locations WHERE id IN (${placeholders(ids.length)})`).all(...ids) as Array<{ id: number; s: number | null; d: number | null }>;
+      for (const r of rows) extra.set(r.id, r);
+    }
+    const points = hits.map((h) => ({ id: h.id, latitude: h.latitude, longitude: h.longitude, maxPowerKw: h.sortKeys?.power ?? null, statusTypeId: extra.get(h.id)?.s ?? null, dataProviderId: extra.get(h.id)?.d ?? null }));
+    return { total, points };
   }
 
   private stmt(sql: string): Statement<unknown[]> {

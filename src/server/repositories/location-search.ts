@@ -84,3 +84,18 @@ export interface ClusterQuery extends Omit<LocationSearch, 'area' | 'sort' | 'li
 }
 
 export type { GridCluster as Cluster } from '../../shared/geo/grid-clusterer';
+
+/** A map view's locations: every filter of a search, inside a box, strongest first. */
+export interface PointsQuery extends Omit<LocationSearch, 'area' | 'sort' | 'origin'> {
+  box: BBox;
+}
+
+/** What a map symbol needs of a location. */
+export interface MapPoint {
+  id: number;
+  latitude: number;
+  longitude: number;
+  maxPowerKw: number | null;
+  statusTypeId: number | null;
+  dataProviderId: number | null;
+}

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../test/test-app';
+import { PointFeatureCollectionSchema } from '../../shared/api/map-points';
 
 type Feature = { geometry: { coordinates: [number, number] }; properties: { cluster: boolean; point_count: number; max_power_kw: number | null; power_class: string | null; id: number | null } };
 
@@ -68,6 +69,53 @@ describe('GET /api/clusters', () => {
     [`${NY_STATE}&zoom=5&excludeoperatorid=x`, 'excludeoperatorid'],
   ])('rejects %s naming %s', async (qs, parameter) => {
     const res = await t.get(`/api/clusters?${qs}`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: Array<{ parameter: string }> }).errors.map((e) => e.parameter)).toContain(parameter);
+  });
+});
+
+describe('GET /api/points', () => {
+  const MANHATTAN = 'boundingbox=(40.8,-74.02),(40.7,-73.93)';
+  const points = async (qs: string) => {
+    const res = await t.get(`/api/points?${qs}`);
+    expect(res.status, await res.clone().text()).toBe(200);
+    return { body: PointFeatureCollectionSchema.parse(await res.json()), total: Number(res.headers.get('X-Total-Count')) };
+  };
+
+  it('returns the same locations as /v3/poi for a view, strongest first, with what a symbol needs', async () => {
+    const { body, total } = await points(`${MANHATTAN}&maxresults=50`);
+    const poi = await t.get(`/v3/poi?${MANHATTAN}&maxresults=50&sortby=power_desc&compact=true&verbose=false`);
+    const pois = (await poi.json()) as Array<{ ID: number; StatusTypeID: number | null; DataProviderID: number; AddressInfo: { Latitude: number; Longitude: number } }>;
+    expect(total).toBe(Number(poi.headers.get('X-Total-Count')));
+    expect(total).toBeGreaterThan(50);
+    expect(body.features.map((f) => f.id)).toEqual(pois.map((p) => p.ID));
+    const kw = body.features.map((f) => f.properties.max_power_kw ?? 0);
+    expect(kw).toEqual([...kw].sort((a, b) => b - a));
+    const first = body.features[0];
+    expect(first.geometry.coordinates).toEqual([pois[0].AddressInfo.Longitude, pois[0].AddressInfo.Latitude]);
+    expect(first.properties).toMatchObject({ id: pois[0].ID, provider: pois[0].DataProviderID, availability: 0, simulated: false });
+    expect(first.properties.power_class).toBe('ultra');
+  });
+
+  it('honours the filters /api/clusters takes, and folds OCM status into the map states', async () => {
+    const all = await points(MANHATTAN);
+    const fast = await points(`${MANHATTAN}&minpowerkw=50`);
+    expect(fast.total).toBeLessThan(all.total);
+    expect(fast.body.features.every((f) => (f.properties.max_power_kw ?? 0) >= 50)).toBe(true);
+    const operational = await points(`${MANHATTAN}&operationalonly=true&maxresults=5000`);
+    expect(operational.body.features.every((f) => f.properties.status === 'operational' || f.properties.status === 'unknown')).toBe(true);
+    const clusters = await t.get(`/api/clusters?${MANHATTAN}&zoom=12&minpowerkw=50`);
+    expect(fast.total).toBe(Number(clusters.headers.get('X-Total-Count')));
+  });
+
+  it.each([
+    ['maxresults=10', 'boundingbox'],
+    [`${MANHATTAN}&maxresults=0`, 'maxresults'],
+    [`${MANHATTAN}&maxresults=5001`, 'maxresults'],
+    [`${MANHATTAN}&minpowerkw=50&maxpowerkw=10`, 'maxpowerkw'],
+    ['boundingbox=(1,2)', 'boundingbox'],
+  ])('rejects %s naming %s', async (qs, parameter) => {
+    const res = await t.get(`/api/points?${qs}`);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: Array<{ parameter: string }> }).errors.map((e) => e.parameter)).toContain(parameter);
   });

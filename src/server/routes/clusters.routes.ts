@@ -1,7 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { ClustersQuerySchema } from '../../shared/api/clusters-query';
+import { PointsQuerySchema, type ChargerProperties } from '../../shared/api/map-points';
 import { lowerCaseQuery, paramErrors } from '../../shared/api/query-params';
 import { parseOcmBoundingBox } from '../../shared/geo/bbox';
+import type { BBox } from '../../shared/geo/types';
+import { statusOf } from '../../shared/location-status';
 import { powerClass } from '../../shared/power-class';
 import { GridClusterer } from '../../shared/geo/grid-clusterer';
 import type { AppDeps } from '../app-deps';
@@ -9,26 +12,34 @@ import { badRequest } from './http-errors';
 import { TOTAL_COUNT_HEADER } from './ocm/poi.routes';
 import { ocmFilters } from './ocm/poi-query';
 
-/** Map clusters: a country view never downloads tens of thousands of points. */
+type MapQuery = { boundingbox: string; minpowerkw?: number; maxpowerkw?: number };
+
+/** The view's box, or the 400 answer naming what is wrong with the map query. */
+function viewBox(c: Context, q: MapQuery): { box: BBox } | { error: Response } {
+  const box = parseOcmBoundingBox(q.boundingbox);
+  if (!box) return { error: badRequest(c, [{ parameter: 'boundingbox', message: 'expected (lat,lng),(lat2,lng2)' }]) };
+  if (q.minpowerkw !== undefined && q.maxpowerkw !== undefined && q.minpowerkw > q.maxpowerkw) {
+    return { error: badRequest(c, [{ parameter: 'maxpowerkw', message: 'must not be less than minpowerkw' }]) };
+  }
+  return { box };
+}
+
+/**
+ * The map's two views of the same filtered locations: server clusters (a country view never downloads tens of
+ * thousands of points) and, closer in, the locations themselves with only what their symbols need.
+ */
 export function clustersRoutes(deps: AppDeps) {
   const app = new Hono({ strict: false });
   app.get('/clusters', (c) => {
     const parsed = ClustersQuerySchema.safeParse(lowerCaseQuery(c.req.queries() as Record<string, string[]>));
     if (!parsed.success) return badRequest(c, paramErrors(parsed.error));
     const q = parsed.data;
-    const box = parseOcmBoundingBox(q.boundingbox);
-    if (!box) return badRequest(c, [{ parameter: 'boundingbox', message: 'expected (lat,lng),(lat2,lng2)' }]);
-    if (GridClusterer.layout(box, q.zoom).cells > GridClusterer.MAX_CELLS) {
+    const view = viewBox(c, q);
+    if ('error' in view) return view.error;
+    if (GridClusterer.layout(view.box, q.zoom).cells > GridClusterer.MAX_CELLS) {
       return badRequest(c, [{ parameter: 'zoom', message: 'the bounding box is far larger than a map view at this zoom: zoom out or send a smaller box' }]);
     }
-    if (q.minpowerkw !== undefined && q.maxpowerkw !== undefined && q.minpowerkw > q.maxpowerkw) {
-      return badRequest(c, [{ parameter: 'maxpowerkw', message: 'must not be less than minpowerkw' }]);
-    }
-    const { total, clusters } = deps.locations.clusters({
-      ...ocmFilters(q),
-      box,
-      zoom: q.zoom,
-    });
+    const { total, clusters } = deps.locations.clusters({ ...ocmFilters(q), box: view.box, zoom: q.zoom });
     c.header(TOTAL_COUNT_HEADER, String(total));
     return c.json({
       type: 'FeatureCollection',
@@ -37,6 +48,32 @@ export function clustersRoutes(deps: AppDeps) {
         geometry: { type: 'Point', coordinates: [k.longitude, k.latitude] },
         properties: { cluster: k.count > 1, point_count: k.count, max_power_kw: k.maxPowerKw, power_class: powerClass(k.maxPowerKw), id: k.id },
       })),
+    });
+  });
+
+  app.get('/points', (c) => {
+    const parsed = PointsQuerySchema.safeParse(lowerCaseQuery(c.req.queries() as Record<string, string[]>));
+    if (!parsed.success) return badRequest(c, paramErrors(parsed.error));
+    const q = parsed.data;
+    const view = viewBox(c, q);
+    if ('error' in view) return view.error;
+    const { total, points } = deps.locations.points({ ...ocmFilters(q), box: view.box, limit: q.maxresults });
+    c.header(TOTAL_COUNT_HEADER, String(total));
+    return c.json({
+      type: 'FeatureCollection',
+      features: points.map((p) => {
+        const live = deps.availability.location(p.id);
+        const properties: ChargerProperties = {
+          id: p.id,
+          power_class: powerClass(p.maxPowerKw),
+          max_power_kw: p.maxPowerKw,
+          status: statusOf(p.statusTypeId),
+          provider: p.dataProviderId,
+          availability: live?.status ?? 0,
+          simulated: live?.simulated ?? false,
+        };
+        return { type: 'Feature', id: p.id, geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] }, properties };
+      }),
     });
   });
   return app;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { poisToFeatures, statusOf } from './poi-features';
+import { poisToFeatures } from './poi-features';
+import { statusOf } from '../../../shared/location-status';
 
 describe('poisToFeatures', () => {
   it('turns compact OCM POIs into points with power class and status', () => {

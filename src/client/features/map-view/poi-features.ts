@@ -1,15 +1,7 @@
 import type { FeatureCollection, Point } from 'geojson';
-import { powerClass, type PowerClass } from '../../../shared/power-class';
-
-export type LocationStatus = 'operational' | 'not_operational' | 'planned' | 'unknown';
-
-/** OCM status type → the four states the map shows. Temporarily unavailable counts as not operational for drivers. */
-export function statusOf(statusTypeId: number | null | undefined): LocationStatus {
-  if (statusTypeId === 150) return 'planned';
-  if (statusTypeId === 30 || statusTypeId === 100 || statusTypeId === 200 || statusTypeId === 210) return 'not_operational';
-  if (statusTypeId === 10 || statusTypeId === 20 || statusTypeId === 50 || statusTypeId === 75) return 'operational';
-  return 'unknown';
-}
+import { powerClass } from '../../../shared/power-class';
+import { statusOf } from '../../../shared/location-status';
+import type { ChargerProperties } from '../../../shared/api/map-points';
 
 export interface CompactPoi {
   ID: number;
@@ -21,22 +13,8 @@ export interface CompactPoi {
   Availability?: { StatusID: number; IsSimulated: boolean };
 }
 
-export interface ChargerProperties {
-  id: number;
-  name: string;
-  power_class: PowerClass | null;
-  max_power_kw: number | null;
-  status: LocationStatus;
-  /** OCM data provider id, for crediting the sources on screen. */
-  provider: number | null;
-  /** Live availability: 1 available, 2 in use, 3 offline; 0 stale or never reported. */
-  availability: number;
-  simulated: boolean;
-  point_count?: number;
-}
-
-/** OCM compact POIs → GeoJSON points for the map (coordinates are [lng, lat]). */
-export function poisToFeatures(pois: CompactPoi[]): FeatureCollection<Point, ChargerProperties> {
+/** OCM compact POIs → GeoJSON points with the map's properties and the name (coordinates are [lng, lat]). */
+export function poisToFeatures(pois: CompactPoi[]): FeatureCollection<Point, ChargerProperties & { name: string }> {
   return {
     type: 'FeatureCollection',
     features: pois.map((p) => {

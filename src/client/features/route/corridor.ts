@@ -7,7 +7,7 @@ import { parsePriceText } from '../../../shared/tariffs/parse-price-text';
 import { sessionCost, type RatePrices, type SessionCost } from '../../../shared/tariffs/session-cost';
 import { bestUsableConnector } from '../../../shared/vehicles/best-connector';
 import type { MyVehicle } from '../../stores/vehicle-store';
-import { statusOf } from '../map-view/poi-features';
+import { statusOf } from '../../../shared/location-status';
 
 /** A POI as /v3/poi returns it with compact=true&verbose=false (reference objects and nulls left out). */
 export interface CorridorPoi {

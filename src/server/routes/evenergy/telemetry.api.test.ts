@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { PointFeatureCollectionSchema } from '../../../shared/api/map-points';
 import { EvseCommandLogSchema, EvseSchema, EvseStatusLogSchema, IngestReportSchema, UserVehicleSchema, VehicleStatusLogSchema } from '../../../shared/api/evenergy-logs';
 import { OccupancySchema } from '../../../shared/api/occupancy';
 import { OcmPoiSchema, PlugShareLocationSchema } from '../../../shared/api/responses';
@@ -258,6 +259,9 @@ describe('availability now', () => {
     const box = `(${lat + 0.01},${lng - 0.01}),(${lat - 0.01},${lng + 0.01})`;
     const clusters = await t.request(`/api/clusters?boundingbox=${box}&zoom=14&availability=1`);
     expect(Number(clusters.headers.get('X-Total-Count'))).toBeGreaterThanOrEqual(1);
+    // The map's points carry the live state as a badge.
+    const points = PointFeatureCollectionSchema.parse(await (await t.request(`/api/points?boundingbox=${box}&availability=1`)).json());
+    expect(points.features.find((f) => f.id === loc.location_id)?.properties).toMatchObject({ availability: 1, simulated: false });
     expect((await t.request('/v3/poi?availability=4')).status).toBe(400);
   });
 
