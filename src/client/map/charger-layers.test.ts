@@ -21,15 +21,13 @@ describe('charger layers', () => {
 });
 
 describe('offline basemap style', () => {
-  it('uses bundled GeoJSON and fonts, no glyph server', () => {
+  it('uses the bundled vector tiles and fonts, no glyph server', () => {
     const s = offlineBasemapStyle('http://host');
     expect(s.glyphs).toBeUndefined();
-    expect(Object.values(s.sources).map((src) => (src as { data: string }).data)).toEqual([
-      'http://host/basemap/land.geojson',
-      'http://host/basemap/lakes.geojson',
-      'http://host/basemap/borders.geojson',
-      'http://host/basemap/cities.geojson',
-    ]);
+    expect(s.sources).toEqual({ basemap: expect.objectContaining({ type: 'vector', tiles: ['http://host/basemap/tiles/{z}/{x}/{y}.pbf'], maxzoom: 6 }) });
+    // Every layer but the background reads one of the layers build-basemap writes.
+    const layers = s.layers.filter((l) => l.type !== 'background').map((l) => (l as { 'source-layer': string })['source-layer']);
+    expect(layers).toEqual(['land', 'lakes', 'borders', 'cities']);
     expect(JSON.stringify(s['font-faces'])).toContain('/basemap/fonts/noto-sans-latin-400-normal.woff2');
   });
 });

