@@ -9,7 +9,13 @@ type MapHandle = {
 /** Domain verbs for the e2e specs, so tests read as what a driver does. Assertions go through the DOM, URL and map. */
 export function appDriver(page: Page) {
   const map = page.getByTestId('charging-map');
+  const mapDataRequests: string[] = [];
+  page.on('request', (r) => {
+    if (/\/api\/(points|clusters)\?/.test(r.url())) mapDataRequests.push(r.url());
+  });
   const driver = {
+    /** Requests for the map's chargers (points or clusters) made so far. */
+    mapDataRequests: () => [...mapDataRequests],
     async open(path = '/') {
       await page.goto(path);
       await driver.waitForMap();

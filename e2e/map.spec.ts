@@ -10,6 +10,9 @@ test('the map draws New York chargers with a counter and data attribution', asyn
   await expect.poll(async () => (await app.renderedLocations()).length + (await app.renderedClusters())).toBeGreaterThan(5);
   await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('AFDC');
   await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('Natural Earth');
+  // The first view's chargers were asked for before the map existed, for exactly the view the map then showed:
+  // one request, which the map's own query took.
+  expect(app.mapDataRequests()).toHaveLength(1);
 });
 
 test('a state view shows server clusters', async ({ page }) => {
@@ -17,6 +20,7 @@ test('a state view shows server clusters', async ({ page }) => {
   await app.open('/?at=42.9,-75.5,6');
   expect(await app.locationsInView()).toBeGreaterThan(4000);
   await expect.poll(() => app.renderedClusters()).toBeGreaterThan(0);
+  expect(app.mapDataRequests().map((u) => new URL(u).pathname)).toEqual(['/api/clusters']);
 });
 
 test('clicking a location opens the panel with its connectors, and the URL carries it', async ({ page, request }) => {

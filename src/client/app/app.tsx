@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ChargingMap, type MapViewChange } from '../map/charging-map';
-import { useMapData } from '../features/map-view/api/get-map-data';
+import { POINTS_MIN_ZOOM, useMapData } from '../features/map-view/api/get-map-data';
 import { ViewCounter } from '../features/map-view/components/view-counter';
 import { MapLegend } from '../features/map-view/components/map-legend';
 import { LocationPanel } from '../features/location-panel/components/location-panel';
@@ -138,7 +138,8 @@ export function App() {
         initialCenter={initial.center}
         initialZoom={initial.zoom}
         data={data?.data ?? null}
-        clientClustering={data?.clientClustering ?? false}
+        // Before the first answer, the mode the view's zoom will have: the chargers' source is made once, the right kind.
+        clientClustering={data?.clientClustering ?? Math.floor(view?.zoom ?? initial.zoom) >= POINTS_MIN_ZOOM}
         selectedId={selectedId}
         attributions={attributions}
         onViewChange={onViewChange}

@@ -25,10 +25,33 @@ export async function errorFrom(res: Response): Promise<ApiError> {
   return new ApiError(res.status, message);
 }
 
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<ApiResponse<T>> {
+async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<ApiResponse<T>> {
   const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
   if (!res.ok) throw await errorFrom(res);
   return { data: (await res.json()) as T, headers: res.headers };
+}
+
+/**
+ * Answers asked for before the code that needs them has loaded (the first map view's chargers are asked for while
+ * the map library is still being evaluated), already parsed. getJson() takes one once, while fresh; a failed early
+ * request fails that one getJson, which the query retries as usual.
+ */
+const PREFETCH_FRESH_MS = 10_000;
+const prefetched = new Map<string, { at: number; result: Promise<ApiResponse<unknown>> }>();
+
+export function prefetchJson(url: string) {
+  const result = fetchJson(url);
+  result.catch(() => undefined); // not an unhandled rejection if nobody takes it
+  prefetched.set(url, { at: Date.now(), result });
+}
+
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<ApiResponse<T>> {
+  const early = prefetched.get(url);
+  if (early) {
+    prefetched.delete(url);
+    if (Date.now() - early.at <= PREFETCH_FRESH_MS) return early.result as Promise<ApiResponse<T>>;
+  }
+  return fetchJson<T>(url, signal);
 }
 
 /** POSTs form fields (the same parameters a GET would take) and parses the JSON answer. */

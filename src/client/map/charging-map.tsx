@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { AttributionControl, GeoJSONSource, Map as MlMap, NavigationControl, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -169,7 +169,9 @@ export function ChargingMap(props: ChargingMapProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useEffect(() => {
+  // A layout effect: the data goes to the map's worker in the same task as React's commit, not after the next paint
+  // (which, under software rendering, can be a 100–300 ms frame away).
+  useLayoutEffect(() => {
     const map = mapRef.current;
     if (!map || !layersReady.current) return;
     ensureSource(map, props.clientClustering, clusteredRef);

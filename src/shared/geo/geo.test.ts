@@ -5,6 +5,7 @@ import { polygonTester } from './polygon';
 import { circleRing } from './circle';
 import { insertionIndex, routeMeasure } from './route-measure';
 import { simplifyLine } from './simplify-line';
+import { viewportBounds } from './viewport';
 import { corridorChunks, decodePolyline, distanceToLineKm, encodePolyline, lineLengthKm, lineProximity } from './polyline';
 import type { LatLng } from './types';
 
@@ -178,5 +179,22 @@ describe('insertionIndex', () => {
     expect(insertionIndex([buffalo, nyc], [40.0, -72.0])).toBe(2);
     expect(insertionIndex([buffalo, nyc], [43.5, -80.5])).toBe(0);
     expect(insertionIndex([buffalo], nyc)).toBe(1);
+  });
+});
+
+describe('viewportBounds', () => {
+  // Expected boxes recorded from MapLibre GL JS 5's map.getBounds() for the same view in Chromium.
+  it.each([
+    [[40.7549, -73.984], 13, 1280, 800, { south: 40.728887900536876, west: -74.03893164062549, north: 40.7809019260456, east: -73.9290683593756 }],
+    [[39.5, -98.35], 4, 1280, 800, { south: 24.68219417158501, west: -126.47500000000022, north: 51.72378433739155, east: -70.22499999999938 }],
+    [[51.5, -0.12], 9.5, 360, 740, { south: 51.2757854059372, west: -0.29479141014539323, north: 51.72311693358293, east: 0.05479141014313882 }],
+    [[-33.9, 151.2], 6.25, 1000, 700, { south: -36.54104390603489, west: 146.5808180314409, north: -31.174552146207724, east: 155.81918196855457 }],
+  ] as const)('agrees with MapLibre at %j zoom %d (%d × %d px)', (center, zoom, w, h, expected) => {
+    const b = viewportBounds(center, zoom, w, h);
+    for (const k of ['south', 'west', 'north', 'east'] as const) expect(b[k]).toBeCloseTo(expected[k], 9);
+  });
+  it('stops at the Mercator limit near the poles', () => {
+    const b = viewportBounds([80, 0], 1, 1000, 1000);
+    expect(b.north).toBeCloseTo(85.051129, 5);
   });
 });

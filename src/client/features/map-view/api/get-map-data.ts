@@ -4,7 +4,6 @@ import { getJson } from '../../../lib/api-client';
 import { NO_VIEW, type MapView } from '../../../stores/map-view-store';
 import type { Filters } from '../../../stores/filters-store';
 import { filtersToQuery } from '../../filters/filters-codec';
-import { poisToFeatures, type CompactPoi } from '../poi-features';
 
 /** From this zoom the map shows individual locations (clustered by MapLibre); below it, server clusters. */
 export const POINTS_MIN_ZOOM = 11;
@@ -46,21 +45,27 @@ export const mapDataKeys = {
   view: (v: ReturnType<typeof roundedView>, filters: Record<string, string>) => [...mapDataKeys.all, v, filters] as const,
 };
 
+/**
+ * The request for a view's map data: server clusters below POINTS_MIN_ZOOM, else the locations themselves (up to
+ * MAX_POINTS, strongest first) for MapLibre to cluster.
+ */
+export function mapDataUrl(v: ReturnType<typeof roundedView>, f: Record<string, string>): string {
+  const box = `(${v.north},${v.west}),(${v.south},${v.east})`;
+  return v.zoom < POINTS_MIN_ZOOM
+    ? `/api/clusters?${new URLSearchParams({ ...f, boundingbox: box, zoom: String(v.zoom) })}`
+    : `/api/points?${new URLSearchParams({ ...f, boundingbox: box, maxresults: String(MAX_POINTS) })}`;
+}
+
 export const mapDataQuery = (view: MapView, filters: Filters) => {
   const v = roundedView(view);
   const f = filtersToQuery(filters);
-  const box = `(${v.north},${v.west}),(${v.south},${v.east})`;
   return queryOptions({
     queryKey: mapDataKeys.view(v, f),
     queryFn: async ({ signal }): Promise<MapData> => {
-      if (v.zoom < POINTS_MIN_ZOOM) {
-        const { data, headers } = await getJson<FeatureCollection>(`/api/clusters?${new URLSearchParams({ ...f, boundingbox: box, zoom: String(v.zoom) })}`, signal);
-        const total = Number(headers.get('X-Total-Count') ?? 0);
-        return { data, clientClustering: false, total, shown: total };
-      }
-      const qs = new URLSearchParams({ ...f, boundingbox: box, maxresults: String(MAX_POINTS), compact: 'true', verbose: 'false', sortby: 'power_desc' });
-      const { data, headers } = await getJson<CompactPoi[]>(`/v3/poi?${qs}`, signal);
-      return { data: poisToFeatures(data), clientClustering: true, total: Number(headers.get('X-Total-Count') ?? data.length), shown: data.length };
+      const { data, headers } = await getJson<FeatureCollection>(mapDataUrl(v, f), signal);
+      const total = Number(headers.get('X-Total-Count') ?? data.features.length);
+      const clientClustering = v.zoom >= POINTS_MIN_ZOOM;
+      return { data, clientClustering, total, shown: clientClustering ? data.features.length : total };
     },
     // Keep the previous view's chargers on screen while the next view loads.
     placeholderData: keepPreviousData,
