@@ -157,6 +157,12 @@ rows.push({
   ok: trip.p50 <= 1500,
 });
 
+// The map's own request at a street view: Midtown at zoom 13 on a 1280 × 800 window, up to 2,000 points.
+const pointsUrl = '/api/points?boundingbox=(40.78125,-74.047852),(40.726318,-73.927002)&maxresults=2000&operationalonly=true';
+const pointsMatches = await count(pointsUrl);
+const pointsHttp = await timeIt(Math.max(20, N / 4), overHttp(pointsUrl));
+rows.push({ measure: `map points, Midtown at zoom 13 (${pointsMatches.toLocaleString()} matches, 2,000 returned) — HTTP p50 / p95`, value: `${ms(pointsHttp.p50)} / ${ms(pointsHttp.p95)}`, target: '', ok: null });
+
 const clusterMatches = await count(clustersUrl);
 const clustersHttp = await timeIt(Math.max(20, N / 4), overHttp(clustersUrl));
 rows.push({ measure: `clusters, contiguous US at zoom 5 (${clusterMatches} locations) — HTTP p50`, value: ms(clustersHttp.p50), target: '≤ 60 ms', ok: clustersHttp.p50 <= 60 });

@@ -73,7 +73,19 @@ async function firstDrawn(url: string) {
   return { page, elapsed, scripts };
 }
 
-const city = await firstDrawn('/?at=40.7549,-73.984,13');
+// Each view is loaded three times (fresh pages, warm server): the median is reported, the range beside it.
+async function medianDrawn(url: string) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const run = await firstDrawn(url);
+    await run.page.close();
+    runs.push(run);
+  }
+  runs.sort((a, b) => a.elapsed - b.elapsed);
+  return { ...runs[1], range: [runs[0].elapsed, runs[2].elapsed] };
+}
+const CITY = '/?at=40.7549,-73.984,13';
+const city = await medianDrawn(CITY);
 const cityIsMapLibre = (n: string) => /maplibre/.test(n);
 const ownTransferred = city.scripts.filter((s) => !cityIsMapLibre(s.name)).reduce((a, s) => a + s.bytes, 0);
 const allTransferred = city.scripts.reduce((a, s) => a + s.bytes, 0);
@@ -86,8 +98,25 @@ const ownGzip = ownFiles.filter((f) => firstViewFiles.has(f)).reduce((a, f) => a
 const lazyFiles = ownFiles.filter((f) => !firstViewFiles.has(f));
 const lazyGzip = lazyFiles.reduce((a, f) => a + gzipOf(f), 0);
 
-// Pan across Manhattan and Brooklyn at city zoom, recording long tasks.
-await city.page.evaluate(() => {
+// Panning: the city view is opened and left to finish loading (the map reports idle), then panned across Manhattan
+// and Brooklyn at city zoom while long tasks are recorded. The tasks between the first locations drawn and idle —
+// the rest of the first view arriving — are reported apart, without a target.
+const panPage = (await firstDrawn(CITY)).page;
+const drawnAt = await panPage.evaluate(() => performance.now());
+await panPage.locator('[data-map-idle="true"]').waitFor({ timeout: 60_000 });
+const settling = await panPage.evaluate(
+  (from) =>
+    new Promise<number>((resolve) => {
+      new PerformanceObserver((list, observer) => {
+        observer.disconnect();
+        resolve(Math.max(0, ...list.getEntries().filter((e) => e.startTime >= from).map((e) => e.duration)));
+      }).observe({ type: 'longtask', buffered: true });
+      // No long task at all: the observer is never called.
+      setTimeout(() => resolve(0), 1000);
+    }),
+  drawnAt,
+);
+await panPage.evaluate(() => {
   (window as unknown as { __longest: number }).__longest = 0;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) (window as unknown as { __longest: number }).__longest = Math.max((window as unknown as { __longest: number }).__longest, e.duration);
@@ -95,19 +124,18 @@ await city.page.evaluate(() => {
 });
 for (let i = 0; i < 12; i++) {
   // The callback returns nothing: returning the map would make Playwright serialise it on the main thread.
-  await city.page.evaluate(
+  await panPage.evaluate(
     (step) => {
       (window as unknown as { __chargingMap: MapHandle }).__chargingMap.panBy(step, { duration: 400 });
     },
     [i % 2 ? -250 : 300, 180] as [number, number],
   );
-  await city.page.waitForTimeout(700);
+  await panPage.waitForTimeout(700);
 }
-const longestTask = await city.page.evaluate(() => (window as unknown as { __longest: number }).__longest);
-await city.page.close();
+const longestTask = await panPage.evaluate(() => (window as unknown as { __longest: number }).__longest);
+await panPage.close();
 
-const country = await firstDrawn('/?at=39.5,-98.35,4');
-await country.page.close();
+const country = await medianDrawn('/?at=39.5,-98.35,4');
 
 // A shared 1,000 km trip link for a Nissan Leaf e+ (Boston → Springfield → Albany → Syracuse → Buffalo → Jamestown →
 // Elmira → Binghamton, where the data has chargers all along): time from the corridor request leaving the browser to
@@ -159,12 +187,13 @@ await browser.close();
 server.kill('SIGTERM');
 
 const rows: Row[] = [
-  { measure: 'first locations drawn, city view (Midtown Manhattan, zoom 13)', value: ms(city.elapsed), target: '≤ 2,500 ms', ok: city.elapsed <= 2500 },
-  { measure: 'first locations drawn, country view (contiguous US, zoom 4)', value: ms(country.elapsed), target: '≤ 2,500 ms', ok: country.elapsed <= 2500 },
+  { measure: 'first locations drawn, city view (Midtown Manhattan, zoom 13), median of 3', value: `${ms(city.elapsed)} (range ${ms(city.range[0])}–${ms(city.range[1])})`, target: '≤ 2,500 ms', ok: city.elapsed <= 2500 },
+  { measure: 'first locations drawn, country view (contiguous US, zoom 4), median of 3', value: `${ms(country.elapsed)} (range ${ms(country.range[0])}–${ms(country.range[1])})`, target: '≤ 2,500 ms', ok: country.elapsed <= 2500 },
   { measure: "app's own JavaScript for the first view, gzip (excluding maplibre-gl and its worker)", value: `${(ownGzip / 1024).toFixed(1)} KB`, target: '≤ 150 KB', ok: ownGzip <= 150 * 1024 },
   { measure: `loaded on demand, gzip (${lazyFiles.map((f) => f.replace(/-[\w-]{8}\.m?js$/, '')).join(', ') || 'none'})`, value: `${(lazyGzip / 1024).toFixed(1)} KB`, target: '', ok: null },
   { measure: 'JavaScript transferred for the first view (as served, brotli) — own / all', value: `${(ownTransferred / 1024).toFixed(1)} KB / ${(allTransferred / 1024).toFixed(1)} KB`, target: '', ok: null },
-  { measure: 'longest main-thread task while panning a dense region', value: ms(longestTask), target: '≤ 200 ms', ok: longestTask <= 200 },
+  { measure: 'longest main-thread task while panning a dense region (12 pans at zoom 13, from a settled map)', value: ms(longestTask), target: '≤ 200 ms', ok: longestTask <= 200 },
+  { measure: 'longest main-thread task while the city view settles (first locations drawn → map idle)', value: ms(settling), target: '', ok: null },
   {
     measure: `trip plan shown: 1,000 km shared link, Leaf e+ (${tripStops} stops) — first corridor request started → plan first painted (Resource → Element Timing, in the page), median of 3`,
     value: `${ms(tripShownMs)} (range ${ms(tripRuns[0].elapsed)}–${ms(tripRuns[2].elapsed)})`,
