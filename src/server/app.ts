@@ -75,7 +75,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     const root = path.relative(process.cwd(), options.staticDir) || '.';
     app.use('/*', serveStatic({ root, precompressed: true }));
     const index = fs.readFileSync(path.join(options.staticDir, 'index.html'), 'utf8');
-    // A missing file is a 404, not the SPA: the map draws a basemap tile that is not there (open sea) as empty.
+    // A basemap tile that was not written is open sea: an empty tile (204), which MapLibre draws as nothing without
+    // logging an error. Other missing files are 404s, not the SPA.
+    app.get('/basemap/tiles/*', (c) => c.body(null, 204));
     for (const dir of ['/basemap', '/assets']) app.get(`${dir}/*`, (c) => c.text('Not Found', 404));
     // Client-side routes (shared links) get the SPA.
     app.get('*', (c) => c.html(index));

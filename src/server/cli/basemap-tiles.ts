@@ -11,7 +11,7 @@ const EXTENT = 4096;
  * Cuts the basemap's layers into Mapbox Vector Tiles (`{z}/{x}/{y}.pbf`, one file per tile, every layer in it).
  * Pre-cut tiles cost the browser a small decode each; the same data as GeoJSON sources had the map's single worker
  * parse 1.5 MB and index it before the chargers' own tiles could be built. Tiles with nothing in them are not
- * written: MapLibre draws a 404 as an empty tile.
+ * written: the servers answer them with an empty 204, which MapLibre draws as nothing.
  */
 export function writeVectorTiles(dir: string, layers: Partial<Record<BasemapLayer, FeatureCollection>>, maxZoom = BASEMAP_TILES_MAX_ZOOM): { tiles: number; bytes: number } {
   const indexes = Object.entries(layers).map(([name, data]) => [name, new GeoJSONVT(data as FeatureCollection, { maxZoom, indexMaxZoom: maxZoom, tolerance: 2, extent: EXTENT, buffer: 64 })] as const);
