@@ -41,6 +41,11 @@ describe('GET /api/clusters', () => {
     expect(street.features.length).toBeGreaterThan(0);
     const single = street.features.find((f) => !f.properties.cluster);
     expect(single?.properties.id).toBeTypeOf('number');
+    // A single location carries its symbol's data, as /api/points gives it.
+    const points = PointFeatureCollectionSchema.parse(await (await t.get('/api/points?boundingbox=(40.755,-73.99),(40.76,-73.98)&maxresults=5000')).json());
+    const same = points.features.find((f) => f.id === single?.properties.id)?.properties;
+    expect(same).toBeDefined();
+    expect(single?.properties).toMatchObject({ status: same?.status, provider: same?.provider, availability: same?.availability, simulated: same?.simulated });
     const detail = await t.get(`/api/locations/${single?.properties.id}`);
     expect(detail.status).toBe(200);
   });

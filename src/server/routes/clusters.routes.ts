@@ -8,6 +8,7 @@ import { statusOf } from '../../shared/location-status';
 import { powerClass } from '../../shared/power-class';
 import { GridClusterer } from '../../shared/geo/grid-clusterer';
 import type { AppDeps } from '../app-deps';
+import type { MapPoint } from '../repositories/location-search';
 import { badRequest } from './http-errors';
 import { TOTAL_COUNT_HEADER } from './ocm/poi.routes';
 import { ocmFilters } from './ocm/poi-query';
@@ -22,6 +23,20 @@ function viewBox(c: Context, q: MapQuery): { box: BBox } | { error: Response } {
     return { error: badRequest(c, [{ parameter: 'maxpowerkw', message: 'must not be less than minpowerkw' }]) };
   }
   return { box };
+}
+
+/** What a map symbol shows of one location. */
+function symbolProperties(p: MapPoint, deps: AppDeps): ChargerProperties {
+  const live = deps.availability.location(p.id);
+  return {
+    id: p.id,
+    power_class: powerClass(p.maxPowerKw),
+    max_power_kw: p.maxPowerKw,
+    status: statusOf(p.statusTypeId),
+    provider: p.dataProviderId,
+    availability: live?.status ?? 0,
+    simulated: live?.simulated ?? false,
+  };
 }
 
 /**
@@ -39,15 +54,29 @@ export function clustersRoutes(deps: AppDeps) {
     if (GridClusterer.layout(view.box, q.zoom).cells > GridClusterer.MAX_CELLS) {
       return badRequest(c, [{ parameter: 'zoom', message: 'the bounding box is far larger than a map view at this zoom: zoom out or send a smaller box' }]);
     }
-    const { total, clusters } = deps.locations.clusters({ ...ocmFilters(q), box: view.box, zoom: q.zoom });
+    const filters = ocmFilters(q);
+    const { total, clusters } = deps.locations.clusters({ ...filters, box: view.box, zoom: q.zoom });
+    // Single locations are drawn as points: they get the same symbol data (status, live state) as /api/points.
+    const singles = clusters.filter((k) => k.count === 1 && k.id !== null).map((k) => k.id as number);
+    const symbols = new Map(singles.length > 0 ? deps.locations.points({ ...filters, box: view.box, ids: singles, limit: singles.length }).points.map((p) => [p.id, p]) : []);
     c.header(TOTAL_COUNT_HEADER, String(total));
     return c.json({
       type: 'FeatureCollection',
-      features: clusters.map((k) => ({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [k.longitude, k.latitude] },
-        properties: { cluster: k.count > 1, point_count: k.count, max_power_kw: k.maxPowerKw, power_class: powerClass(k.maxPowerKw), id: k.id },
-      })),
+      features: clusters.map((k) => {
+        const single = k.id !== null ? symbols.get(k.id) : undefined;
+        return {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [k.longitude, k.latitude] },
+          properties: {
+            cluster: k.count > 1,
+            point_count: k.count,
+            max_power_kw: k.maxPowerKw,
+            power_class: powerClass(k.maxPowerKw),
+            id: k.id,
+            ...(single && symbolProperties(single, deps)),
+          },
+        };
+      }),
     });
   });
 
@@ -61,19 +90,7 @@ export function clustersRoutes(deps: AppDeps) {
     c.header(TOTAL_COUNT_HEADER, String(total));
     return c.json({
       type: 'FeatureCollection',
-      features: points.map((p) => {
-        const live = deps.availability.location(p.id);
-        const properties: ChargerProperties = {
-          id: p.id,
-          power_class: powerClass(p.maxPowerKw),
-          max_power_kw: p.maxPowerKw,
-          status: statusOf(p.statusTypeId),
-          provider: p.dataProviderId,
-          availability: live?.status ?? 0,
-          simulated: live?.simulated ?? false,
-        };
-        return { type: 'Feature', id: p.id, geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] }, properties };
-      }),
+      features: points.map((p) => ({ type: 'Feature', id: p.id, geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] }, properties: symbolProperties(p, deps) })),
     });
   });
   return app;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChargerPropertiesSchema } from './map-points';
 import { NetworkSchema } from './leccy-networks';
 import { Review } from './checkins';
 
@@ -237,6 +238,11 @@ export const ClusterFeatureCollectionSchema = z.object({
         max_power_kw: z.number().nullable(),
         power_class: z.enum(['slow', 'fast', 'rapid', 'ultra']).nullable(),
         id: z.number().nullable().describe('The location id when the cluster is a single location'),
+        // A single location also carries what its symbol shows, as /api/points does.
+        status: ChargerPropertiesSchema.shape.status.optional(),
+        provider: ChargerPropertiesSchema.shape.provider.optional(),
+        availability: ChargerPropertiesSchema.shape.availability.optional(),
+        simulated: ChargerPropertiesSchema.shape.simulated.optional(),
       }),
     }),
   ),
