@@ -38,11 +38,22 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     const started = performance.now();
     await next();
     const ms = (performance.now() - started).toFixed(1);
-    c.header('Server-Timing', `app;dur=${ms}`);
+    // On the response's own headers: c.header() after the handler would rebuild the response from its body stream,
+    // turning @hono/node-server's fast path for string bodies into a streamed one.
+    c.res.headers.set('Server-Timing', `app;dur=${ms}`);
     if (deps.env.LOG_REQUESTS) console.log(`${c.req.method} ${c.req.path} ${c.res.status} ${ms} ms`);
   });
+  const exposeHeaders = [TOTAL_COUNT_HEADER, 'Server-Timing', 'Link', 'EvEnergy-Version', ...RATE_LIMIT_HEADERS];
+  const preflight = cors({ origin: '*', exposeHeaders, allowHeaders: ['X-API-Key', 'Authorization', 'Content-Type', 'EvEnergy-Version'] });
   for (const p of API_PREFIXES) {
-    app.use(`${p}/*`, cors({ origin: '*', exposeHeaders: [TOTAL_COUNT_HEADER, 'Server-Timing', 'Link', 'EvEnergy-Version', ...RATE_LIMIT_HEADERS], allowHeaders: ['X-API-Key', 'Authorization', 'Content-Type', 'EvEnergy-Version'] }));
+    app.use(`${p}/*`, (c, next) => {
+      if (c.req.method === 'OPTIONS') return preflight(c, next);
+      // Other requests get the headers Hono's cors() would set, as headers prepared before the handler: cors() sets
+      // them on c.res, which makes Hono rebuild the handler's response from its body stream (~10 % of a request).
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Access-Control-Expose-Headers', exposeHeaders.join(','));
+      return next();
+    });
   }
   // Dynamic API answers are compressed on the fly; the SPA's static files are precompressed at build time.
   for (const p of [...API_PREFIXES, '/openapi.json']) app.use(p === '/openapi.json' ? p : `${p}/*`, fastCompress());

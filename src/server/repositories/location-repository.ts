@@ -107,6 +107,8 @@ export interface LocationRepository {
   /** A map view's locations, strongest first, with what a map symbol needs. */
   points(q: PointsQuery): { total: number; points: MapPoint[] };
   details(ids: number[]): LocationDetails[];
+  /** Changes whenever the locations (or their reference data) may have changed: for caches of derived data. */
+  dataVersion(): string;
 }
 
 interface Where {
@@ -276,6 +278,10 @@ export class SqliteLocationRepository implements LocationRepository {
       this.indexVersion = version;
     }
     return this.index;
+  }
+
+  dataVersion(): string {
+    return this.version.current();
   }
 
   /** Forces a rebuild after writes on this connection (which `data_version` does not report). */

@@ -326,6 +326,13 @@ describe('output shapes', () => {
     const text = await res.text();
     expect(text.startsWith('/**/my.cb([')).toBe(true);
     expect(text.endsWith(');')).toBe(true);
+    // Plain JSON comes from the cache of POI texts (asked twice: built, then reused): byte for byte what
+    // JSON.stringify made of the same POIs for the JSONP answer.
+    for (let i = 0; i < 2; i++) {
+      const json = await t.get(`/v3/poi?${MANHATTAN}&maxresults=2`);
+      expect(json.headers.get('Content-Type')).toContain('application/json');
+      expect(`/**/my.cb(${await json.text()});`).toBe(text);
+    }
   });
 
   it('geojson, xml, csv and kml', async () => {

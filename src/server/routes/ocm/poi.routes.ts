@@ -4,6 +4,7 @@ import type { AppDeps } from '../../app-deps';
 import { badRequest } from '../http-errors';
 import { parsePoiRequest } from './poi-query';
 import { toOcmPoi } from './poi-serializer';
+import { PoiJsonCache } from './poi-json-cache';
 import { toCsv, toGeoJson, toKml, toXml } from './poi-formats';
 import { ocmMediaItem, ocmUserComment } from '../checkin-serializers';
 import { baseUrlOf } from '../plugshare/locations.routes';
@@ -29,6 +30,7 @@ export const TOTAL_COUNT_HEADER = 'X-Total-Count';
 
 export function ocmPoiRoutes(deps: AppDeps) {
   const app = new Hono({ strict: false });
+  const jsonCache = new PoiJsonCache(() => deps.locations.dataVersion());
   app.get('/poi', (c) => answer(c, c.req.queries() as Record<string, string[]>));
   // The same query as a form or JSON body (merged over the query string): a long route's polyline does not fit in
   // the URL limits of browsers and proxies (about 8 kB).
@@ -50,10 +52,19 @@ export function ocmPoiRoutes(deps: AppDeps) {
     const scores = deps.checkins.scores();
     const distance = new Map(result.hits.map((h) => [h.id, h.distanceKm]));
     const comments = q.includecomments ? commentsFor(deps, details.map((d) => d.id), q.compact, baseUrlOf(c, deps.env.PUBLIC_BASE_URL)) : undefined;
-    const pois = details.map((d) =>
-      toOcmPoi(d, refs, distance.get(d.id) ?? null, { compact: q.compact, verbose: q.verbose, camelcase: q.camelcase, distanceUnit: q.distanceunit, comments, scores, live: (id) => deps.availability.location(id) }),
-    );
+    const options = { compact: q.compact, verbose: q.verbose, camelcase: q.camelcase, distanceUnit: q.distanceunit, comments, scores, live: (id: number) => deps.availability.location(id) };
     c.header(TOTAL_COUNT_HEADER, String(result.total));
+    // Plain JSON without distances or comments (map views, bounding boxes): from the cache of POI texts.
+    if (q.output === 'json' && !q.callback && !comments && !search.origin) {
+      jsonCache.refresh();
+      const form = `${q.compact}${q.verbose}${q.camelcase}`;
+      const texts = details.map((d) => {
+        const live = deps.availability.location(d.id);
+        return jsonCache.json(d.id, form, scores.get(d.id), live, () => toOcmPoi(d, refs, null, { ...options, live: () => live }));
+      });
+      return c.body(`[${texts.join(',')}]`, 200, { 'Content-Type': 'application/json' });
+    }
+    const pois = details.map((d) => toOcmPoi(d, refs, distance.get(d.id) ?? null, options));
     switch (q.output) {
       case 'geojson':
         return c.json(toGeoJson(pois), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });

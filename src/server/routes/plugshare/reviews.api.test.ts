@@ -119,11 +119,15 @@ describe('PlugShare reviews', () => {
     const other = t.locationIds[1];
     const before = (await (await t.request(`/api/locations/${other}`)).json()) as { score: number | null };
     expect(before.score).toBeNull();
+    // Served (and so cached as JSON text) before the check-in: the cache must not keep the score out afterwards.
+    const poiOf = async () => ((await (await t.request(`/v3/poi?chargepointid=${other}`)).json()) as Array<{ Score?: number }>)[0];
+    expect((await poiOf()).Score).toBeUndefined();
     const posted = Review.parse(await (await api.json('POST', `/api/locations/${other}/reviews`, { rating: -1, comment: 'Broken' }, token)).json());
     const after = (await (await t.request(`/api/locations/${other}`)).json()) as { score: number; reviews: Review[]; checkins: { last_failure_at: string } };
     expect(after.score).toBe(3.3);
     expect(after.reviews.map((r) => r.id)).toContain(posted.id);
     expect(after.checkins.last_failure_at).toBe(posted.created_at);
+    expect((await poiOf()).Score).toBe(3.3);
     // the score filter
     const scored = (await (await t.request('/v3/poi?maxresults=100&minscore=3')).json()) as Array<{ ID: number; Score?: number }>;
     expect(scored.map((p) => p.ID)).toContain(other);
