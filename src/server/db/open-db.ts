@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrate } from './migrate';
+import { restoreDeferredIndexes } from './deferred-indexes';
 
 export type Db = Database.Database;
 
@@ -24,6 +25,8 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
     db.pragma('wal_autocheckpoint = 50000');
     db.pragma('journal_size_limit = 67108864');
     migrate(db);
+    // Indexes a bulk load set aside and could not rebuild (the process died during it).
+    restoreDeferredIndexes(db);
   }
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Db } from '../db/open-db';
+import { deferIndexesForBulkLoad, restoreDeferredIndexes } from '../db/deferred-indexes';
 import { LocationWriter } from '../repositories/location-writer';
 import { CheckinRepository } from '../repositories/checkin-repository';
 import { ReferenceRepository } from '../repositories/reference-repository';
@@ -212,6 +213,8 @@ async function writeFrom(
   // A larger page cache keeps the index pages of big imports in memory.
   db.pragma('cache_size = -262144');
   db.exec('BEGIN');
+  // Into an empty database (the first start's bundled data, a new deployment): secondary indexes are built at the end.
+  const bulk = deferIndexesForBulkLoad(db);
   try {
     for await (const batch of batches) for (const item of batch) {
       summary.read += item.rows ?? 1;
@@ -244,6 +247,8 @@ async function writeFrom(
     db.exec('ROLLBACK');
     throw err;
   } finally {
+    // After a failure too: rows committed by earlier batches stay, and so must their indexes.
+    if (bulk) restoreDeferredIndexes(db);
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma(`cache_size = ${cacheSize}`);
   }
