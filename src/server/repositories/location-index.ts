@@ -132,7 +132,49 @@ export class LocationIndex {
     const countryByIso = new Map((db.prepare('SELECT iso_code, id FROM ref_countries').all() as Array<{ iso_code: string; id: number }>).map((r) => [r.iso_code, r.id]));
     const operationalStatus = new Set((db.prepare('SELECT id FROM ref_status_types WHERE is_operational = 1 OR id = 0').all() as Array<{ id: number }>).map((r) => r.id));
     const type1Countries = new Set(TYPE1_COUNTRY_CODES.map((iso) => countryByIso.get(iso)).filter((c): c is number => c !== undefined));
-    return new LocationIndex(count, id, lat, lng, maxPower, status, usage, operator, country, provider, open, cost, created, modified, perLocation, connType, connLevel, connCurrent, connPower, kd, countryByIso, operationalStatus, type1Countries);
+    const index = new LocationIndex(count, id, lat, lng, maxPower, status, usage, operator, country, provider, open, cost, created, modified, perLocation, connType, connLevel, connCurrent, connPower, kd, countryByIso, operationalStatus, type1Countries);
+    index.powerRanks(); // map views and corridors sort by power: built with the snapshot, not on a first request
+    return index;
+  }
+
+  /** Each position's rank in (highest power first, then id) order, and the position at each rank. */
+  private powerOrder: { rank: Int32Array; at: Int32Array } | null = null;
+
+  /**
+   * The power order in O(n): positions already follow ids, so a counting sort over the few hundred distinct power
+   * values (no power last) gives every position its rank, stable by id.
+   */
+  private powerRanks() {
+    if (this.powerOrder) return this.powerOrder;
+    const distinct = [...new Set(this.maxPower.subarray(0, this.n))].filter((p) => !Number.isNaN(p)).sort((a, b) => b - a);
+    const bucketOf = new Map(distinct.map((p, b) => [p, b]));
+    const none = distinct.length;
+    const start = new Int32Array(none + 2);
+    const bucket = new Int32Array(this.n);
+    for (let i = 0; i < this.n; i++) {
+      const p = this.maxPower[i];
+      bucket[i] = Number.isNaN(p) ? none : (bucketOf.get(p) as number);
+      start[bucket[i] + 1]++;
+    }
+    for (let b = 0; b <= none; b++) start[b + 1] += start[b];
+    const rank = new Int32Array(this.n);
+    const at = new Int32Array(this.n);
+    for (let i = 0; i < this.n; i++) {
+      const r = start[bucket[i]]++;
+      rank[i] = r;
+      at[r] = i;
+    }
+    return (this.powerOrder = { rank, at });
+  }
+
+  /** Positions in (highest power first, then id) order: a native sort of their ranks. */
+  private byPower(idx: number[]): Int32Array {
+    const { rank, at } = this.powerRanks();
+    const ranks = new Int32Array(idx.length);
+    for (let k = 0; k < idx.length; k++) ranks[k] = rank[idx[k]];
+    ranks.sort();
+    for (let k = 0; k < ranks.length; k++) ranks[k] = at[ranks[k]];
+    return ranks;
   }
 
   /** True when this snapshot can evaluate every filter of the query. */
@@ -287,9 +329,17 @@ export class LocationIndex {
     if (!q.area && q.origin && q.sort === 'distance') return this.nearest(q);
     const idx = this.matches(q);
     const total = idx.length;
-    const cmp = this.comparator(q);
-    // Partial selection would be faster for tiny limits; a full sort of the matches is simple and fast enough.
-    idx.sort(cmp);
+    const byId = q.sort === 'id_asc' || q.sort === 'id_desc' || (q.sort === 'distance' && !q.origin);
+    if (byId || q.sort === 'power_desc') {
+      // Positions follow ids (the snapshot is read ORDER BY id), and power ranks are precomputed: native numeric
+      // sorts, several times faster than a comparator over tens of thousands of corridor matches.
+      const sorted = byId ? Int32Array.from(idx).sort() : this.byPower(idx);
+      const n = Math.min(q.limit, total);
+      const hits: SearchHit[] = new Array(n);
+      for (let k = 0; k < n; k++) hits[k] = this.hit(q.sort === 'id_desc' ? sorted[total - 1 - k] : sorted[k], q.origin);
+      return { total, hits };
+    }
+    idx.sort(this.comparator(q));
     return { total, hits: idx.slice(0, q.limit).map((i) => this.hit(i, q.origin)) };
   }
 
@@ -369,8 +419,7 @@ export class LocationIndex {
     const pass = this.predicate(q);
     const idx: number[] = [];
     this.inBox(q.box, (i) => pass(i) && idx.push(i));
-    idx.sort(this.comparator({ sort: 'power_desc' }));
-    const points = idx.slice(0, q.limit).map((i) => ({
+    const points = Array.from(this.byPower(idx).subarray(0, q.limit), (i) => ({
       id: this.id[i],
       latitude: this.lat[i],
       longitude: this.lng[i],
