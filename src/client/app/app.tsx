@@ -92,6 +92,11 @@ export function App() {
     },
     [viewSettled],
   );
+  // Moving again before the pause is over: that view is not loaded (its request would only compete with the next).
+  const onMoveStart = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  }, []);
 
   useEffect(() => {
     if (!view) return;
@@ -143,6 +148,7 @@ export function App() {
         selectedId={selectedId}
         attributions={attributions}
         onViewChange={onViewChange}
+        onMoveStart={onMoveStart}
         onSelect={locationSelected}
         flyTo={focus}
         overlay={rangeRing}

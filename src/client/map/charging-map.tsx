@@ -27,6 +27,8 @@ export interface ChargingMapProps {
   /** Data sources on screen, for the attribution control. */
   attributions: string[];
   onViewChange: (v: MapViewChange) => void;
+  /** The map started moving (a drag, a zoom, an animation): a view reported a moment ago is already being left. */
+  onMoveStart?: () => void;
   onSelect: (id: number) => void;
   /** Camera target set from outside (search, list); tagged so map → state → map cannot loop. */
   flyTo?: { center: [number, number]; zoom?: number; key: number; bounds?: { south: number; west: number; north: number; east: number } } | null;
@@ -134,7 +136,10 @@ export function ChargingMap(props: ChargingMapProps) {
       map.on('moveend', report);
       // The camera is known before the style has loaded: ask for the data now, in parallel with the basemap.
       report();
-      map.on('movestart', () => el.setAttribute('data-map-idle', 'false'));
+      map.on('movestart', () => {
+        el.setAttribute('data-map-idle', 'false');
+        latest.current.onMoveStart?.();
+      });
       map.on('idle', () => el.setAttribute('data-map-idle', 'true'));
       const onClick = (e: { features?: MapGeoJSONFeature[]; lngLat: { lng: number; lat: number } }) => {
         const f = e.features?.[0];
@@ -171,11 +176,23 @@ export function ChargingMap(props: ChargingMapProps) {
 
   // A layout effect: the data goes to the map's worker in the same task as React's commit, not after the next paint
   // (which, under software rendering, can be a 100–300 ms frame away).
+  // New chargers arriving while the map moves wait for it to stop: replacing the source re-cuts every tile, and
+  // those tiles arriving during a pan are what makes a frame stutter.
   useLayoutEffect(() => {
     const map = mapRef.current;
     if (!map || !layersReady.current) return;
-    ensureSource(map, props.clientClustering, clusteredRef);
-    (map.getSource(CHARGER_SOURCE) as GeoJSONSource).setData(props.data ?? emptyCollection);
+    const apply = () => {
+      ensureSource(map, props.clientClustering, clusteredRef);
+      (map.getSource(CHARGER_SOURCE) as GeoJSONSource).setData(props.data ?? emptyCollection);
+    };
+    if (!map.isMoving()) {
+      apply();
+      return;
+    }
+    map.once('moveend', apply);
+    return () => {
+      map.off('moveend', apply);
+    };
   }, [props.data, props.clientClustering]);
 
   useEffect(() => {
