@@ -1,6 +1,14 @@
 import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 
 export const CHARGER_SOURCE = 'chargers';
+/**
+ * The same chargers again, for the cluster counts only. A tile is ready when all its layers are laid out, and text
+ * waits for glyphs (a font load and a round trip to the page's thread): on their own source the circles are drawn
+ * without waiting for the numbers (0.3–0.4 s sooner on a slow machine).
+ */
+export const CHARGER_LABEL_SOURCE = 'charger-labels';
+/** Both sources the chargers' data goes to. */
+export const CHARGER_SOURCES = [CHARGER_SOURCE, CHARGER_LABEL_SOURCE] as const;
 
 import { AVAILABILITY_COLOURS, POWER_COLOURS, STATUS_RING_COLOURS } from './charger-colours';
 
@@ -50,7 +58,7 @@ export function chargerLayers(): LayerSpecification[] {
     {
       id: 'charger-cluster-count',
       type: 'symbol',
-      source: CHARGER_SOURCE,
+      source: CHARGER_LABEL_SOURCE,
       filter: isCluster,
       layout: { 'text-field': ['to-string', ['get', 'point_count']], 'text-font': ['Noto Sans Regular'], 'text-size': 12, 'text-allow-overlap': true },
       paint: { 'text-color': '#ffffff' },

@@ -1,14 +1,17 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { AttributionControl, GeoJSONSource, Map as MlMap, NavigationControl, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
+import { AttributionControl, GeoJSONSource, Map as MlMap, NavigationControl, prewarm, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { offlineBasemapStyle } from './basemap-style';
-import { CHARGER_SOURCE, POWER_RANK_EXPRESSION, chargerLayers, selectedFilter } from './charger-layers';
+import { CHARGER_SOURCES, POWER_RANK_EXPRESSION, chargerLayers, selectedFilter } from './charger-layers';
 import { ROUTE_CHARGER_SOURCE, ROUTE_LINE_SOURCE, ROUTE_WAYPOINT_SOURCE, routeChargerData, routeLayers, routeLineData, routeWaypointData, type RouteOverlay } from './route-layers';
 
 // MapLibre's worker must be given explicitly under Vite (see ENVIRONMENT.md).
 setWorkerUrl(workerUrl);
+// The map's worker (fetched and evaluated in its own thread) starts while the app renders, not once the map is
+// created: on a slow machine it was ready ~0.5 s after the first view's data, and every tile waited for it.
+prewarm();
 
 export interface MapViewChange {
   bounds: { south: number; west: number; north: number; east: number };
@@ -129,7 +132,7 @@ export function ChargingMap(props: ChargingMapProps) {
         for (const l of routeLayers()) map!.addLayer(l);
         ensureSource(map!, latest.current.clientClustering, clusteredRef);
         layersReady.current = true;
-        (map!.getSource(CHARGER_SOURCE) as GeoJSONSource).setData(latest.current.data ?? emptyCollection);
+        setChargers(map!, latest.current.data ?? emptyCollection);
         map!.setFilter('charger-selected', selectedFilter(latest.current.selectedId));
         report();
       });
@@ -183,7 +186,7 @@ export function ChargingMap(props: ChargingMapProps) {
     if (!map || !layersReady.current) return;
     const apply = () => {
       ensureSource(map, props.clientClustering, clusteredRef);
-      (map.getSource(CHARGER_SOURCE) as GeoJSONSource).setData(props.data ?? emptyCollection);
+      setChargers(map, props.data ?? emptyCollection);
     };
     if (!map.isMoving()) {
       apply();
@@ -268,12 +271,19 @@ export function ChargingMap(props: ChargingMapProps) {
 }
 
 /** The charger source is re-created when switching between server clusters and client-clustered points. */
+/** The chargers to both of their sources (circles, and counts). */
+function setChargers(map: MlMap, data: FeatureCollection) {
+  for (const id of CHARGER_SOURCES) (map.getSource(id) as GeoJSONSource).setData(data);
+}
+
 function ensureSource(map: MlMap, clustered: boolean, current: { current: boolean | null }) {
-  if (current.current === clustered && map.getSource(CHARGER_SOURCE)) return;
+  if (current.current === clustered && CHARGER_SOURCES.every((id) => map.getSource(id))) return;
   const layers = chargerLayers();
   for (const l of layers) if (map.getLayer(l.id)) map.removeLayer(l.id);
-  if (map.getSource(CHARGER_SOURCE)) map.removeSource(CHARGER_SOURCE);
-  map.addSource(CHARGER_SOURCE, chargerSource(clustered));
+  for (const id of CHARGER_SOURCES) {
+    if (map.getSource(id)) map.removeSource(id);
+    map.addSource(id, chargerSource(clustered));
+  }
   // Below the route's layers, which draw on top while planning.
   for (const l of layers) map.addLayer(l, map.getLayer('route-line-casing') ? 'route-line-casing' : undefined);
   current.current = clustered;
