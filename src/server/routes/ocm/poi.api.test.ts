@@ -333,6 +333,11 @@ describe('output shapes', () => {
       expect(json.headers.get('Content-Type')).toContain('application/json');
       expect(`/**/my.cb(${await json.text()});`).toBe(text);
     }
+    // Every output option is part of the cached form: the unit shows in AddressInfo even without distances.
+    const unitOf = async (qs: string) => ((await (await t.get(`/v3/poi?${MANHATTAN}&maxresults=2${qs}`)).json()) as Array<{ AddressInfo: { DistanceUnit: number } }>)[0].AddressInfo.DistanceUnit;
+    expect(await unitOf('')).toBe(2);
+    expect(await unitOf('&distanceunit=km')).toBe(1);
+    expect(await unitOf('&distanceunit=miles')).toBe(2);
   });
 
   it('geojson, xml, csv and kml', async () => {

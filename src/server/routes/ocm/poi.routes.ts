@@ -57,7 +57,8 @@ export function ocmPoiRoutes(deps: AppDeps) {
     // Plain JSON without distances or comments (map views, bounding boxes): from the cache of POI texts.
     if (q.output === 'json' && !q.callback && !comments && !search.origin) {
       jsonCache.refresh();
-      const form = `${q.compact}${q.verbose}${q.camelcase}`;
+      // Every option toOcmPoi reads (AddressInfo.DistanceUnit is written even without a distance).
+      const form = `${q.compact}${q.verbose}${q.camelcase}${q.distanceunit}`;
       const texts = details.map((d) => {
         const live = deps.availability.location(d.id);
         return jsonCache.json(d.id, form, scores.get(d.id), live, () => toOcmPoi(d, refs, null, { ...options, live: () => live }));
