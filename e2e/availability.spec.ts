@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test } from '@playwright/test';
 import { E2E_FEED_TOKEN } from '../playwright.config';
-import { appDriver, chooseVehicle } from './driver';
+import { appDriver, chooseVehicle, expect, test } from './driver';
 
 // Midtown Manhattan: a few dozen locations with real AFDC stations.
 const VIEW = '/?at=40.7549,-73.9840,15';

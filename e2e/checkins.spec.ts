@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { appDriver } from './driver';
+import { appDriver, expect, test } from './driver';
 
 type ApiLocation = { id: number; name: string; score: number | null };
 

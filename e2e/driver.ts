@@ -1,4 +1,19 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
+
+export { expect };
+
+/**
+ * Playwright's test with one more check: an uncaught error in the page fails the test, even when what the test
+ * looks at still happens to pass (a crashed React tree can leave a stale map on screen).
+ */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
+    await use(page);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
 
 type MapHandle = {
   queryRenderedFeatures(opts: { layers: string[] }): Array<{ geometry: { coordinates: [number, number] }; properties: Record<string, unknown> }>;

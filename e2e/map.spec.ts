@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { appDriver } from './driver';
+import { appDriver, expect, test } from './driver';
 
 type ApiLocation = { id: number; name: string; stations: Array<{ outlets: Array<{ connector_name: string }> }> };
 

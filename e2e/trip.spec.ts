@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { appDriver, chooseVehicle } from './driver';
+import { appDriver, chooseVehicle, expect, test } from './driver';
 
 type MapHandle = { project(lngLat: [number, number]): { x: number; y: number }; queryRenderedFeatures(o: { layers: string[] }): unknown[] };
 

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { appDriver, chooseVehicle } from './driver';
+import type { Page } from '@playwright/test';
+import { appDriver, chooseVehicle, expect, test } from './driver';
 
 type MapHandle = { getSource(id: string): { serialize(): { data: { features: Array<{ properties: { km: number } }> } } } | undefined };
 

@@ -24,7 +24,11 @@ export function LocationList({ onClose }: { onClose: () => void }) {
   const selectedRef = useRef<HTMLButtonElement>(null);
 
   // A location selected on the map scrolls into view here.
-  useEffect(() => selectedRef.current?.scrollIntoView({ block: 'nearest' }), [selectedId, data]);
+  // A block body: an effect must return nothing or a cleanup, and scrollIntoView() returns a promise in current
+  // Chromium, which React would later call as the cleanup (and crash the page).
+  useEffect(() => {
+    selectedRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId, data]);
 
   return (
     <SheetPanel placement="left-below-header" title="Locations in view" titleId="list-title" testId="location-list" closeLabel="Close list" onClose={onClose}>
