@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestApp } from './test/test-app';
 import { OcmPoiQuerySchema } from '../shared/api/ocm-poi-query';
-import { ClusterFeatureCollectionSchema, OcmPoiSchema, PlugShareLocationSchema } from '../shared/api/responses';
+import { OcmPoiSchema, PlugShareLocationSchema } from '../shared/api/responses';
+import { ClusterFeatureCollectionSchema } from '../shared/api/map-points';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {

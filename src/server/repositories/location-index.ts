@@ -329,21 +329,23 @@ export class LocationIndex {
     if (!q.area && q.origin && q.sort === 'distance') return this.nearest(q);
     const idx = this.matches(q);
     const total = idx.length;
-    const byId = q.sort === 'id_asc' || q.sort === 'id_desc' || (q.sort === 'distance' && !q.origin);
-    if (byId || q.sort === 'power_desc') {
+    const sort = q.sort;
+    const byId = sort === 'id_asc' || sort === 'id_desc' || (sort === 'distance' && !q.origin);
+    if (byId || sort === 'power_desc') {
       // Positions follow ids (the snapshot is read ORDER BY id), and power ranks are precomputed: native numeric
       // sorts, several times faster than a comparator over tens of thousands of corridor matches.
       const sorted = byId ? Int32Array.from(idx).sort() : this.byPower(idx);
       const n = Math.min(q.limit, total);
       const hits: SearchHit[] = new Array(n);
-      for (let k = 0; k < n; k++) hits[k] = this.hit(q.sort === 'id_desc' ? sorted[total - 1 - k] : sorted[k], q.origin);
+      for (let k = 0; k < n; k++) hits[k] = this.hit(sort === 'id_desc' ? sorted[total - 1 - k] : sorted[k], q.origin);
       return { total, hits };
     }
-    idx.sort(this.comparator(q));
+    idx.sort(this.comparator({ sort, origin: q.origin }));
     return { total, hits: idx.slice(0, q.limit).map((i) => this.hit(i, q.origin)) };
   }
 
-  private comparator(q: Pick<LocationSearch, 'sort' | 'origin'>): (a: number, b: number) => number {
+  /** The orders without a native sort (search() sorts by id and by power itself): distance from an origin, dates. */
+  private comparator(q: { sort: 'distance' | 'created_desc' | 'modified_desc'; origin?: LatLng }): (a: number, b: number) => number {
     const id = this.id;
     const descNum = (arr: Float64Array) => (a: number, b: number) => {
       const x = arr[a];
@@ -353,35 +355,18 @@ export class LocationIndex {
       if (xn || yn) return xn === yn ? 0 : xn ? 1 : -1;
       return y - x;
     };
-    switch (q.sort) {
-      case 'distance': {
-        if (!q.origin) return (a, b) => id[a] - id[b];
-        const o = q.origin;
-        const d = new Map<number, number>();
-        const dist = (i: number) => {
-          let v = d.get(i);
-          if (v === undefined) d.set(i, (v = haversineKm(o, [this.lat[i], this.lng[i]])));
-          return v;
-        };
-        return (a, b) => dist(a) - dist(b) || id[a] - id[b];
-      }
-      case 'id_desc':
-        return (a, b) => id[b] - id[a];
-      case 'created_desc': {
-        const c = descNum(this.created);
-        return (a, b) => c(a, b) || id[b] - id[a];
-      }
-      case 'modified_desc': {
-        const c = descNum(this.modified);
-        return (a, b) => c(a, b) || id[b] - id[a];
-      }
-      case 'power_desc': {
-        const c = descNum(this.maxPower);
-        return (a, b) => c(a, b) || id[a] - id[b];
-      }
-      default:
-        return (a, b) => id[a] - id[b];
+    if (q.sort === 'distance') {
+      const o = q.origin as LatLng;
+      const d = new Map<number, number>();
+      const dist = (i: number) => {
+        let v = d.get(i);
+        if (v === undefined) d.set(i, (v = haversineKm(o, [this.lat[i], this.lng[i]])));
+        return v;
+      };
+      return (a, b) => dist(a) - dist(b) || id[a] - id[b];
     }
+    const c = descNum(q.sort === 'created_desc' ? this.created : this.modified);
+    return (a, b) => c(a, b) || id[b] - id[a];
   }
 
   /** Nearest-first without a radius: widen the ring until it holds enough matches. */
@@ -419,14 +404,37 @@ export class LocationIndex {
     const pass = this.predicate(q);
     const idx: number[] = [];
     this.inBox(q.box, (i) => pass(i) && idx.push(i));
-    const points = Array.from(this.byPower(idx).subarray(0, q.limit), (i) => ({
+    return { total: idx.length, points: Array.from(this.byPower(idx).subarray(0, q.limit), (i) => this.point(i)) };
+  }
+
+  /** The symbol data of these locations (ids not in the snapshot are left out). */
+  symbolsOf(ids: readonly number[]): MapPoint[] {
+    const out: MapPoint[] = [];
+    for (const id of ids) {
+      // Positions follow ids: a binary search.
+      let lo = 0;
+      let hi = this.n - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.id[mid] < id) lo = mid + 1;
+        else if (this.id[mid] > id) hi = mid - 1;
+        else {
+          out.push(this.point(mid));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private point(i: number): MapPoint {
+    return {
       id: this.id[i],
       latitude: this.lat[i],
       longitude: this.lng[i],
       maxPowerKw: Number.isNaN(this.maxPower[i]) ? null : this.maxPower[i],
       statusTypeId: this.status[i] === NONE ? null : this.status[i],
       dataProviderId: this.provider[i],
-    }));
-    return { total: idx.length, points };
+    };
   }
 }

@@ -106,6 +106,8 @@ export interface LocationRepository {
   clusters(q: ClusterQuery): { total: number; clusters: Cluster[] };
   /** A map view's locations, strongest first, with what a map symbol needs. */
   points(q: PointsQuery): { total: number; points: MapPoint[] };
+  /** What a map symbol needs of these locations, in the given order. */
+  symbolsOf(ids: readonly number[]): MapPoint[];
   details(ids: number[]): LocationDetails[];
   /** Changes whenever the locations (or their reference data) may have changed: for caches of derived data. */
   dataVersion(): string;
@@ -326,16 +328,13 @@ export class SqliteLocationRepository implements LocationRepository {
   points(q: PointsQuery): { total: number; points: MapPoint[] } {
     q = this.withTables(q);
     if (LocationIndex.supports(q)) return this.currentIndex().points(q);
-    // Rare filters the index does not hold: the SQL search, then the few columns a symbol needs.
+    // Rare filters the index does not hold: which locations match comes from SQL, their symbol data from the index.
     const { total, hits } = this.searchSql({ ...q, area: { kind: 'bbox', box: q.box }, sort: 'power_desc' });
-    const extra = new Map<number, { s: number | null; d: number | null }>();
-    for (let i = 0; i < hits.length; i += 900) {
-      const ids = hits.slice(i, i + 900).map((h) => h.id);
-      const rows = this.stmt(`SELECT id, status_type_id AS s, data_provider_id AS d FROM locations WHERE id IN (${placeholders(ids.length)})`).all(...ids) as Array<{ id: number; s: number | null; d: number | null }>;
-      for (const r of rows) extra.set(r.id, r);
-    }
-    const points = hits.map((h) => ({ id: h.id, latitude: h.latitude, longitude: h.longitude, maxPowerKw: h.sortKeys?.power ?? null, statusTypeId: extra.get(h.id)?.s ?? null, dataProviderId: extra.get(h.id)?.d ?? null }));
-    return { total, points };
+    return { total, points: this.symbolsOf(hits.map((h) => h.id)) };
+  }
+
+  symbolsOf(ids: readonly number[]): MapPoint[] {
+    return this.currentIndex().symbolsOf(ids);
   }
 
   private stmt(sql: string): Statement<unknown[]> {

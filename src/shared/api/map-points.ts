@@ -30,14 +30,23 @@ export const ChargerPropertiesSchema = z.object({
 /** A charger symbol's properties, as `/api/points` sends them and the map draws them. */
 export type ChargerProperties = z.infer<typeof ChargerPropertiesSchema>;
 
-export const PointFeatureCollectionSchema = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(
+/** GeoJSON point features with these properties, in a FeatureCollection. */
+const pointFeature = <P extends z.ZodType>(properties: P) =>
+  z.object({ type: z.literal('Feature'), geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }), properties });
+const featureCollection = <F extends z.ZodType>(feature: F) => z.object({ type: z.literal('FeatureCollection'), features: z.array(feature) });
+
+export const PointFeatureCollectionSchema = featureCollection(pointFeature(ChargerPropertiesSchema).extend({ id: z.number() }));
+
+/** `/api/clusters`: clusters, and single locations with their symbol data as /api/points gives it. */
+export const ClusterFeatureCollectionSchema = featureCollection(
+  pointFeature(
     z.object({
-      type: z.literal('Feature'),
-      id: z.number(),
-      geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
-      properties: ChargerPropertiesSchema,
+      cluster: z.boolean(),
+      point_count: z.number(),
+      max_power_kw: z.number().nullable(),
+      power_class: z.enum(POWER_CLASSES).nullable(),
+      id: z.number().nullable().describe('The location id when the cluster is a single location'),
+      ...ChargerPropertiesSchema.pick({ status: true, provider: true, availability: true, simulated: true }).partial().shape,
     }),
   ),
-});
+);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChargerPropertiesSchema } from './map-points';
+import { POWER_CLASSES } from '../power-class';
 import { NetworkSchema } from './leccy-networks';
 import { Review } from './checkins';
 
@@ -217,7 +217,7 @@ export const PlugShareLocationSchema = z.object({
   open_hours: z.string().nullable(),
   status: z.object({ id: z.number(), title: z.string(), is_operational: z.boolean().nullable() }).nullable(),
   max_power_kw: z.number().nullable(),
-  power_class: z.enum(['slow', 'fast', 'rapid', 'ultra']).nullable(),
+  power_class: z.enum(POWER_CLASSES).nullable(),
   provenance: ProvenanceSchema,
   tariff: LocationTariffSchema.nullable().optional().describe('Only on /locations/{id}: the price text read into parts'),
   network_rates: z.array(NetworkSchema).optional().describe("Only on /locations/{id}: imported (Leccy or example) networks of this location's operator"),
@@ -226,24 +226,3 @@ export const PlugShareLocationSchema = z.object({
 });
 export type PlugShareLocation = z.infer<typeof PlugShareLocationSchema>;
 
-export const ClusterFeatureCollectionSchema = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(
-    z.object({
-      type: z.literal('Feature'),
-      geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
-      properties: z.object({
-        cluster: z.boolean(),
-        point_count: z.number(),
-        max_power_kw: z.number().nullable(),
-        power_class: z.enum(['slow', 'fast', 'rapid', 'ultra']).nullable(),
-        id: z.number().nullable().describe('The location id when the cluster is a single location'),
-        // A single location also carries what its symbol shows, as /api/points does.
-        status: ChargerPropertiesSchema.shape.status.optional(),
-        provider: ChargerPropertiesSchema.shape.provider.optional(),
-        availability: ChargerPropertiesSchema.shape.availability.optional(),
-        simulated: ChargerPropertiesSchema.shape.simulated.optional(),
-      }),
-    }),
-  ),
-});

@@ -50,7 +50,6 @@ export function ocmPoiRoutes(deps: AppDeps) {
     const details = deps.locations.details(result.hits.map((h) => h.id));
     const refs = deps.references.all();
     const scores = deps.checkins.scores();
-    const distance = new Map(result.hits.map((h) => [h.id, h.distanceKm]));
     const comments = q.includecomments ? commentsFor(deps, details.map((d) => d.id), q.compact, baseUrlOf(c, deps.env.PUBLIC_BASE_URL)) : undefined;
     const options = { compact: q.compact, verbose: q.verbose, camelcase: q.camelcase, distanceUnit: q.distanceunit, comments, scores, live: (id: number) => deps.availability.location(id) };
     c.header(TOTAL_COUNT_HEADER, String(result.total));
@@ -65,6 +64,7 @@ export function ocmPoiRoutes(deps: AppDeps) {
       });
       return c.body(`[${texts.join(',')}]`, 200, { 'Content-Type': 'application/json' });
     }
+    const distance = new Map(result.hits.map((h) => [h.id, h.distanceKm]));
     const pois = details.map((d) => toOcmPoi(d, refs, distance.get(d.id) ?? null, options));
     switch (q.output) {
       case 'geojson':
