@@ -213,8 +213,10 @@ async function writeFrom(
   // A larger page cache keeps the index pages of big imports in memory.
   db.pragma('cache_size = -262144');
   db.exec('BEGIN');
-  // Into an empty database (the first start's bundled data, a new deployment): secondary indexes are built at the end.
+  // Into an empty database (the first start's bundled data, a new deployment): indexes are built at the end.
   const bulk = deferIndexesForBulkLoad(db);
+  let committed = false;
+  if (bulk) writer.beginBulkLoad();
   try {
     for await (const batch of batches) for (const item of batch) {
       summary.read += item.rows ?? 1;
@@ -243,12 +245,13 @@ async function writeFrom(
     // same transaction, so changed locations and the stale mark are stored together.
     if (summary.inserted + summary.updated > 0) markTariffsStale(new TariffRepository(db));
     db.exec('COMMIT');
+    committed = true;
   } catch (err) {
     db.exec('ROLLBACK');
     throw err;
   } finally {
     // After a failure too: rows committed by earlier batches stay, and so must their indexes.
-    if (bulk) restoreDeferredIndexes(db);
+    if (bulk) restoreDeferredIndexes(db, committed ? writer.deferredSpatialEntries() : undefined);
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma(`cache_size = ${cacheSize}`);
   }

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/open-db';
 import type { LocationRecord } from '../importers/types';
 import { contentHash } from '../importers/content-hash';
+import type { RtreeEntry } from '../db/rtree-bulk-load';
 
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged' | { skip: string };
 
@@ -43,6 +44,8 @@ export class LocationWriter {
   /** One timestamp for everything this writer (one import) stores: formatting a date per row is measurable. */
   private readonly now = nowIso();
   private columnsChecked = false;
+  /** While a bulk load defers the R*Tree: the positions written, in order (an id again when a record is updated). */
+  private deferredPoints: { ids: number[]; lats: number[]; lngs: number[]; rewritten: boolean } | null = null;
 
   constructor(db: Db) {
     for (const r of db.prepare('SELECT id, title FROM ref_operators').all() as Array<{ id: number; title: string }>) {
@@ -68,6 +71,7 @@ export class LocationWriter {
     this.stmts = {
       find: db.prepare('SELECT source_id, id, content_hash, source_updated_at FROM locations WHERE source = ?'),
       idTaken: db.prepare('SELECT 1 FROM locations WHERE id = ?'),
+      uuidTaken: db.prepare('SELECT 1 FROM locations WHERE uuid = ?'),
       // Positional parameters: binding 40 named parameters per row is measurably slower on large imports.
       insert: db.prepare(`INSERT INTO locations (${locationColumns.join(', ')}, id, uuid, imported_at) VALUES (${locationColumns.map(() => '?').join(', ')}, ?, ?, ?)`),
       update: db.prepare(`UPDATE locations SET ${locationColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
@@ -98,6 +102,39 @@ export class LocationWriter {
       connectorDelete: db.prepare('DELETE FROM connectors WHERE id = ?'),
       operatorInsert: db.prepare('INSERT INTO ref_operators (id, title, website_url, is_local, json) VALUES (?, ?, ?, 1, ?)'),
     };
+  }
+
+  /**
+   * The database had no locations when this load began and its R*Tree is packed at the end (deferred-indexes.ts):
+   * from now on it is not written; deferredSpatialEntries() gives what to pack.
+   */
+  beginBulkLoad() {
+    this.deferredPoints ??= { ids: [], lats: [], lngs: [], rewritten: false };
+  }
+
+  /**
+   * A new location's UUID: the source's own when it has one no other location uses (a malformed file can repeat one;
+   * the row is kept under a new UUID rather than failing the import on the unique key), else a new one.
+   */
+  private uuidFor(r: LocationRecord): string {
+    return r.uuid === null || this.stmts.uuidTaken.get(r.uuid) ? newUuid() : r.uuid;
+  }
+
+  /**
+   * The R*Tree entries the deferred index lacks: each location written since beginBulkLoad(), at its last
+   * position. Saves the bulk load a scan of the whole locations table; valid only when every write was committed.
+   */
+  *deferredSpatialEntries(): Generator<RtreeEntry> {
+    const p = this.deferredPoints;
+    if (!p) return;
+    let at: Iterable<number> = p.ids.keys();
+    if (p.rewritten) {
+      // A record written twice in the load (updated by a later row) keeps its last position.
+      const last = new Map<number, number>();
+      p.ids.forEach((id, i) => last.set(id, i));
+      at = last.values();
+    }
+    for (const i of at) yield { id: p.ids[i], min0: p.lats[i], max0: p.lats[i], min1: p.lngs[i], max1: p.lngs[i] };
   }
 
   /** The location id of a stored record, by source and source id. */
@@ -203,10 +240,15 @@ export class LocationWriter {
     } else {
       id = r.preferredId !== null && r.preferredId < LOCAL_LOCATION_ID_BASE && !this.stmts.idTaken.get(r.preferredId) ? r.preferredId : this.nextLocationId++;
       // Time-ordered UUIDs (v7) append to the uuid index instead of splitting random pages.
-      this.stmts.insert.run(...values, id, r.uuid ?? newUuid(), now);
+      this.stmts.insert.run(...values, id, this.uuidFor(r), now);
     }
     this.existing(r.source).set(r.sourceId, { id, content_hash: hash, source_updated_at: r.sourceUpdatedAt });
-    (existing ? this.stmts.rtreeUpsert : this.stmts.rtreeInsert).run(id, r.latitude, r.latitude, r.longitude, r.longitude);
+    if (this.deferredPoints) {
+      this.deferredPoints.ids.push(id);
+      this.deferredPoints.lats.push(r.latitude);
+      this.deferredPoints.lngs.push(r.longitude);
+      if (existing) this.deferredPoints.rewritten = true;
+    } else (existing ? this.stmts.rtreeUpsert : this.stmts.rtreeInsert).run(id, r.latitude, r.latitude, r.longitude, r.longitude);
     // Duplicate station refs in one record (malformed source data) take the upsert path, which merges them.
     const uniqueRefs = new Set(r.stations.map((st) => st.ref)).size === r.stations.length;
     this.syncStations(id, r, now, existing !== undefined || !uniqueRefs);
