@@ -27,7 +27,8 @@ export function openInput(path: string): InputFile {
     const raw = fs.createReadStream(path, { highWaterMark: 1 << 20 });
     // bytesRead counts bytes from disk even when the consumer sets a text encoding on an uncompressed stream.
     if (onBytes) raw.on('data', () => onBytes(raw.bytesRead));
-    return gzipped ? raw.pipe(zlib.createGunzip()) : raw;
+    // 256 KB pieces of decompressed text instead of zlib's 16 KB: a sixteenth of the chunks to pass along.
+    return gzipped ? raw.pipe(zlib.createGunzip({ chunkSize: 1 << 18 })) : raw;
   };
 
   const head = async (n = 65536): Promise<string> => {
