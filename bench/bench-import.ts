@@ -37,8 +37,8 @@ if (!fs.existsSync(csvFile)) {
 }
 
 // Each run imports into a fresh database; the median of RUNS is reported because these shared 2-core machines
-// vary by ±15 % from run to run.
-const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
+// vary by ±20 % from run to run (and the range is shown).
+const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 5);
 const dbFile = path.join(dir, 'import-bench.sqlite');
 type Summary = Awaited<ReturnType<typeof importFile>>;
 const firsts: Summary[] = [];

@@ -71,7 +71,8 @@ export function afdcPortCounts(row: Row): [number, number, number] {
 }
 
 export function afdcStations(row: Row, network: string | null, [n1, n2, n3] = afdcPortCounts(row)): StationRecord[] {
-  const tokens = (text(row['EV Connector Types']) ?? '').split(/\s+/).filter(Boolean);
+  // A type listed twice ("J1772 J1772" in a malformed row) is one type.
+  const tokens = [...new Set((text(row['EV Connector Types']) ?? '').split(/\s+/).filter(Boolean))];
   const unknownTokens = tokens.filter((t) => !(t in AFDC_CONNECTORS));
   if (unknownTokens.length > 0) throw new RowError(`unknown connector type ${unknownTokens.join(', ')}`);
 

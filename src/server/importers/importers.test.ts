@@ -127,6 +127,22 @@ describe('AFDC importer', () => {
     expect(s.skippedRows).toContainEqual({ line: 6, reason: 'latitude out of range (95.5)' });
     expect(s.inserted).toBe(9);
   });
+
+  it('reads a connector type listed twice as one type (it used to fail the whole import on a unique key)', async () => {
+    const text = fs.readFileSync(fixture('afdc-ny-sample.csv'), 'utf8');
+    const lines = text.split('\n');
+    const header = lines[0].replace(/^\uFEFF/, '').split(',');
+    const at = (name: string) => header.indexOf(name);
+    const row = lines.findIndex((l, i) => i > 0 && l.split(',').length === header.length && l.split(',')[at('Fuel Type Code')] === 'ELEC' && Number(l.split(',')[at('EV Level2 EVSE Num')]) > 0 && l.split(',')[at('EV DC Fast Count')] === '');
+    const cells = lines[row].split(',');
+    cells[at('EV Connector Types')] = 'J1772 J1772';
+    const f = path.join(os.tmpdir(), `afdc-twice-${process.pid}.csv`);
+    fs.writeFileSync(f, `${lines[0]}\n${cells.join(',')}\n`);
+    const s = await importFile(db, f);
+    expect(s.inserted).toBe(1);
+    const stored = connectors(location('afdc', cells[at('ID')]).id as number);
+    expect(stored.map((c) => [c.ref, c.quantity, c.comments])).toEqual([['J1772', Number(cells[at('EV Level2 EVSE Num')]), null]]);
+  });
 });
 
 describe('UK NCR importer', () => {

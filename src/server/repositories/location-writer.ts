@@ -26,6 +26,17 @@ function newUuid(): string {
   return uuidv7({ random: uuidRandom.subarray(uuidRandomAt, (uuidRandomAt += 16)) }).toUpperCase();
 }
 
+/** True when no two stations of the record, and no two connectors of a station, share a ref (a handful each). */
+function childRefsUnique(r: LocationRecord): boolean {
+  const stations = r.stations;
+  for (let i = 0; i < stations.length; i++) {
+    for (let j = i + 1; j < stations.length; j++) if (stations[i].ref === stations[j].ref) return false;
+    const connectors = stations[i].connectors;
+    for (let a = 0; a < connectors.length; a++) for (let b = a + 1; b < connectors.length; b++) if (connectors[a].ref === connectors[b].ref) return false;
+  }
+  return true;
+}
+
 const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
@@ -175,7 +186,8 @@ export class LocationWriter {
   /** `sourceHash` is the importer's contentHash() of the raw source row, when it has one. */
   write(r: LocationRecord, sourceFile: string, sourceHash?: string): WriteOutcome {
     const hash = sourceHash ?? contentHash(JSON.stringify(r));
-    const existing = this.existing(r.source).get(r.sourceId);
+    const known = this.existing(r.source);
+    const existing = known.get(r.sourceId);
     if (existing && existing.content_hash === hash) return 'unchanged';
     // An older export must not overwrite a newer version of the same record (e.g. a 2020 OCM dump after a 2025 snapshot).
     if (existing?.source_updated_at && r.sourceUpdatedAt && r.sourceUpdatedAt < existing.source_updated_at) {
@@ -242,16 +254,16 @@ export class LocationWriter {
       // Time-ordered UUIDs (v7) append to the uuid index instead of splitting random pages.
       this.stmts.insert.run(...values, id, this.uuidFor(r), now);
     }
-    this.existing(r.source).set(r.sourceId, { id, content_hash: hash, source_updated_at: r.sourceUpdatedAt });
+    known.set(r.sourceId, { id, content_hash: hash, source_updated_at: r.sourceUpdatedAt });
     if (this.deferredPoints) {
       this.deferredPoints.ids.push(id);
       this.deferredPoints.lats.push(r.latitude);
       this.deferredPoints.lngs.push(r.longitude);
       if (existing) this.deferredPoints.rewritten = true;
     } else (existing ? this.stmts.rtreeUpsert : this.stmts.rtreeInsert).run(id, r.latitude, r.latitude, r.longitude, r.longitude);
-    // Duplicate station refs in one record (malformed source data) take the upsert path, which merges them.
-    const uniqueRefs = new Set(r.stations.map((st) => st.ref)).size === r.stations.length;
-    this.syncStations(id, r, now, existing !== undefined || !uniqueRefs);
+    // Duplicate station or connector refs in one record (malformed source data) take the upsert path, which merges
+    // them, instead of failing the import on a unique key.
+    this.syncStations(id, r, now, existing !== undefined || !childRefsUnique(r));
     return existing ? 'updated' : 'inserted';
   }
 
