@@ -69,23 +69,32 @@ describe('the spatial index during a bulk load', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('leave the R*Tree to be filled when the database is next opened if the load died half-way', async () => {
+  it.each([
+    ['packed from the table', false],
+    ['filled in row by row, if it somehow holds entries already', true],
+  ])('leave the R*Tree to be %s when the database is next opened if the load died half-way', async (_, holdsEntries) => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deferred-')), 'db.sqlite');
     const db = openDb(file);
     await importFile(db, path.join(DATA_DIR, 'ocm-reference/CoreReferenceData.json'));
     db.exec('BEGIN');
     expect(deferIndexesForBulkLoad(db)).toBe(true);
     // A batch of locations committed (as the writer stores them during a bulk load: no R*Tree rows), then the process died.
-    db.prepare(
+    const insert = db.prepare(
       `INSERT INTO locations (id, uuid, source, source_id, data_provider_id, licence, title, latitude, longitude, imported_at, updated_at, content_hash)
        VALUES (?, ?, 'afdc', ?, 2, 'x', 'x', ?, ?, 'now', 'now', 'h')`,
-    ).run(7, 'U7', '7', 40.75, -73.99);
+    );
+    insert.run(7, 'U7', '7', 40.75, -73.99);
+    if (holdsEntries) {
+      insert.run(8, 'U8', '8', 40.76, -73.98);
+      db.prepare('INSERT INTO locations_rtree VALUES (8, 40.76, 40.76, -73.98, -73.98)').run();
+    }
     db.exec('COMMIT');
-    expect(count(db, 'SELECT COUNT(*) AS n FROM locations_rtree')).toBe(0);
+    expect(count(db, 'SELECT COUNT(*) AS n FROM locations_rtree WHERE id = 7')).toBe(0);
     db.close();
     const reopened = openDb(file);
     expect(indexes(reopened)).toEqual(INDEXES);
-    expect(reopened.prepare('SELECT id FROM locations_rtree WHERE min_lat <= 40.8 AND max_lat >= 40.7').all()).toEqual([{ id: 7 }]);
+    expect(reopened.prepare('SELECT id FROM locations_rtree WHERE min_lat <= 40.8 AND max_lat >= 40.7 ORDER BY id').all()).toEqual(holdsEntries ? [{ id: 7 }, { id: 8 }] : [{ id: 7 }]);
+    expect(spatial(reopened)).toEqual(spatialByRow(reopened));
     expect(rtreeOk(reopened)).toBe('ok');
     expect(count(reopened, 'SELECT COUNT(*) AS n FROM deferred_indexes')).toBe(0);
     reopened.close();

@@ -32,16 +32,17 @@ export function restoreDeferredIndexes(db: Db, spatialEntries?: Iterable<RtreeEn
   if (rows.length === 0) return;
   db.transaction(() => {
     for (const r of rows) {
-      if (r.name === SPATIAL_INDEX) fillSpatialIndex(db, spatialEntries);
+      if (r.name === SPATIAL_INDEX) fillSpatialIndex(db, r.sql, spatialEntries);
       else if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(r.name)) db.exec(r.sql);
     }
     db.exec('DELETE FROM deferred_indexes');
   })();
 }
 
-function fillSpatialIndex(db: Db, entries: Iterable<RtreeEntry> | undefined) {
+/** Packs the empty R*Tree; `rowByRowSql` (the recorded fallback) fills in one that somehow holds entries already. */
+function fillSpatialIndex(db: Db, rowByRowSql: string, entries: Iterable<RtreeEntry> | undefined) {
   if (db.prepare(`SELECT 1 FROM ${SPATIAL_INDEX} LIMIT 1`).get()) {
-    db.exec(SPATIAL_INDEX_SQL);
+    db.exec(rowByRowSql);
     return;
   }
   entries ??= points(db.prepare('SELECT id, latitude, longitude FROM locations ORDER BY id').raw().iterate() as IterableIterator<[number, number, number]>);

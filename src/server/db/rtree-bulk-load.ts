@@ -72,10 +72,12 @@ const KEY_RANGE = 512;
  * which also keeps the sort stable. Keys outside ±512 (not degrees) or more cells take the comparator sort.
  */
 function sortBy(cells: Cell[], key: (c: Cell) => number): Cell[] {
+  const byComparator = () => cells.slice().sort((a, b) => key(a) - key(b));
+  if (cells.length > 2 ** POSITION_BITS) return byComparator();
   const codes = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const k = key(cells[i]);
-    if (!(k >= -KEY_RANGE && k < KEY_RANGE) || cells.length > 2 ** POSITION_BITS) return cells.slice().sort((a, b) => key(a) - key(b));
+    if (!(k >= -KEY_RANGE && k < KEY_RANGE)) return byComparator();
     codes[i] = Math.floor((k + KEY_RANGE) * 2 ** 22) * 2 ** POSITION_BITS + i;
   }
   codes.sort();

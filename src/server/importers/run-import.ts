@@ -213,7 +213,7 @@ async function writeFrom(
   // A larger page cache keeps the index pages of big imports in memory.
   db.pragma('cache_size = -262144');
   db.exec('BEGIN');
-  // Into an empty database (the first start's bundled data, a new deployment): indexes are built at the end.
+  // Into an empty database (the first start's bundled data, a new deployment): the R*Tree is packed at the end.
   const bulk = deferIndexesForBulkLoad(db);
   let committed = false;
   if (bulk) writer.beginBulkLoad();
@@ -250,7 +250,8 @@ async function writeFrom(
     db.exec('ROLLBACK');
     throw err;
   } finally {
-    // After a failure too: rows committed by earlier batches stay, and so must their indexes.
+    // After a failure too: rows committed by earlier batches stay, and so must their spatial index (read from the
+    // table then, as the writer's list holds rolled-back rows too).
     if (bulk) restoreDeferredIndexes(db, committed ? writer.deferredSpatialEntries() : undefined);
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma(`cache_size = ${cacheSize}`);
